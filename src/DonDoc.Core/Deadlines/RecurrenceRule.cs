@@ -1,0 +1,66 @@
+namespace DonDoc.Core.Deadlines;
+
+public enum RecurrenceFrequency
+{
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+/// <summary>
+/// When a recurring obligation falls due: on <see cref="Day"/> of the month (the last day when null or
+/// past the month's end), in month <see cref="MonthOfPeriod"/> of each period (1 = first, 3 = last month
+/// of a quarter; for yearly rules the month of the year).
+/// </summary>
+public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int MonthOfPeriod)
+{
+    public string Description => Frequency switch
+    {
+        RecurrenceFrequency.Monthly => Day is { } d ? $"monthly on day {d}" : "monthly, by the end of the month",
+        RecurrenceFrequency.Quarterly => MonthOfPeriod == 3
+            ? (Day is { } d ? $"quarterly, by day {d} of the last month of each quarter" : "quarterly, by the end of each quarter")
+            : $"quarterly, by day {Day?.ToString() ?? "last"} of month {MonthOfPeriod} of each quarter",
+        RecurrenceFrequency.HalfYearly => Day is { } d ? $"every 6 months, by day {d} of month {MonthOfPeriod} of each half" : "every 6 months, by the end of each half-year",
+        _ => Day is { } d ? $"yearly on {d:00}/{MonthOfPeriod:00}" : $"yearly, by the end of month {MonthOfPeriod}",
+    };
+
+    private int PeriodMonths => Frequency switch
+    {
+        RecurrenceFrequency.Monthly => 1,
+        RecurrenceFrequency.Quarterly => 3,
+        RecurrenceFrequency.HalfYearly => 6,
+        _ => 12,
+    };
+
+    /// <summary>Every due date on or after <paramref name="from"/>, in order, without end.</summary>
+    public IEnumerable<DateOnly> Occurrences(DateOnly from)
+    {
+        var periodMonths = PeriodMonths;
+        // The period (counted in months since year 0) that contains "from".
+        var monthIndex = (from.Year * 12) + from.Month - 1;
+        var periodStart = monthIndex - (monthIndex % periodMonths);
+        while (true)
+        {
+            var dueMonth = periodStart + MonthOfPeriod - 1;
+            var year = dueMonth / 12;
+            var month = (dueMonth % 12) + 1;
+            if (year > 9998)
+            {
+                yield break;
+            }
+
+            var lastDay = DateTime.DaysInMonth(year, month);
+            var due = new DateOnly(year, month, Math.Min(Day ?? lastDay, lastDay));
+            if (due >= from)
+            {
+                yield return due;
+            }
+
+            periodStart += periodMonths;
+        }
+    }
+
+    /// <summary>The first due date on or after <paramref name="from"/>.</summary>
+    public DateOnly Next(DateOnly from) => Occurrences(from).First();
+}
