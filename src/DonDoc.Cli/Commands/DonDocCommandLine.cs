@@ -12,6 +12,8 @@ public static class DonDocCommandLine
         root.Subcommands.Add(CalendarCommands.BuildDeadline());
         root.Subcommands.Add(CalendarCommands.BuildHolidays());
         root.Subcommands.Add(CalendarCommands.BuildWorkdays());
+        root.Subcommands.Add(ImportCommands.BuildImport());
+        root.Subcommands.Add(ImportCommands.BuildEval());
         return root;
     }
 

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DonDoc.Core.Deadlines;
+
+namespace DonDoc.Import.Extraction;
+
+/// <summary>An extraction in the format of shared/SCHEMA.md, plus <c>warnings</c> and <c>dropped_lines</c>.</summary>
+public static class ExtractionJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static JsonObject ToJson(Extraction extraction, string document)
+    {
+        var plan = extraction.Plan;
+        var tasks = new JsonArray();
+        foreach (var task in plan.Tasks)
+        {
+            tasks.Add(new JsonObject
+            {
+                ["section"] = task.Section?.Id,
+                ["section_title"] = task.Section?.Title,
+                ["number"] = task.Number,
+                ["content"] = task.Content,
+                ["lead"] = task.Lead,
+                ["coordinators"] = task.Coordinators,
+                ["deadline_raw"] = task.Deadline.Raw,
+                ["deadline"] = new JsonObject
+                {
+                    ["kind"] = task.Deadline.Kind.ToSchemaName(),
+                    ["due"] = Iso(task.Deadline.Due),
+                    ["detail"] = task.Deadline.Detail,
+                },
+                ["product"] = task.Product,
+                ["evidence"] = task.Evidence,
+                ["budget_vnd"] = task.BudgetVnd,
+                ["note"] = task.Note,
+                ["raw_text"] = task.RawText,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["document"] = document,
+            ["plan"] = new JsonObject
+            {
+                ["number"] = plan.Number,
+                ["issuer"] = plan.Issuer,
+                ["issued_on"] = Iso(plan.IssuedOn),
+                ["title"] = plan.Title,
+            },
+            ["tasks"] = tasks,
+            ["warnings"] = new JsonArray(extraction.Warnings.Select(w => (JsonNode)new JsonObject
+            {
+                ["line"] = w.Line,
+                ["code"] = w.Code,
+                ["message"] = w.Message,
+            }).ToArray()),
+            ["dropped_lines"] = new JsonArray(extraction.DroppedLines.Select(d => (JsonNode)new JsonObject
+            {
+                ["line"] = d.Line,
+                ["text"] = d.Text,
+                ["reason"] = d.Reason,
+            }).ToArray()),
+        };
+    }
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(Options);
+
+    private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

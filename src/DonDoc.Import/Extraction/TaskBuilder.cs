@@ -1,0 +1,75 @@
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Plans;
+
+namespace DonDoc.Import.Extraction;
+
+/// <summary>A task being assembled from one or more source rows.</summary>
+public sealed class TaskBuilder(Section? section, string? number, int firstLine)
+{
+    public Section? Section { get; } = section;
+
+    public string? Number { get; } = number;
+
+    public int FirstLine { get; } = firstLine;
+
+    public string? Content { get; set; }
+
+    public string? Lead { get; set; }
+
+    public string? Coordinators { get; set; }
+
+    public string? Deadline { get; set; }
+
+    public string? Product { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public string? Budget { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<string> RawLines { get; } = [];
+
+    /// <summary>A task with the same section, number and content, for a second lead agency.</summary>
+    public TaskBuilder SplitForAnotherLead(int line) => new(Section, Number, line) { Content = Content };
+
+    public PlanTask Build(DeadlineParser deadlines, int? planYear, List<ExtractionWarning> warnings)
+    {
+        if (string.IsNullOrWhiteSpace(Content))
+        {
+            warnings.Add(new ExtractionWarning(FirstLine, "empty_content", $"Nhiệm vụ {Number} không có nội dung công việc."));
+        }
+
+        if (string.IsNullOrWhiteSpace(Lead))
+        {
+            warnings.Add(new ExtractionWarning(FirstLine, "no_lead", $"Nhiệm vụ {Number} chưa có cơ quan chủ trì."));
+        }
+
+        var budget = BudgetParser.Parse(Budget, out var malformed);
+        if (malformed)
+        {
+            warnings.Add(new ExtractionWarning(FirstLine, "malformed_budget", $"Kinh phí \"{Budget}\" của nhiệm vụ {Number} không đúng định dạng số; cần nhập lại."));
+        }
+
+        var deadline = deadlines.Parse(CellText.NullIfEmpty(Deadline), planYear);
+        if (Deadline is not null && deadline.Kind == DeadlineKind.Unknown)
+        {
+            warnings.Add(new ExtractionWarning(FirstLine, "deadline_unknown", $"Chưa hiểu thời hạn \"{Deadline}\" của nhiệm vụ {Number}: {deadline.Detail}"));
+        }
+
+        return new PlanTask
+        {
+            Section = Section,
+            Number = Number,
+            Content = Content ?? string.Empty,
+            Lead = CellText.NullIfEmpty(Lead),
+            Coordinators = CellText.NullIfEmpty(Coordinators),
+            Deadline = deadline,
+            Product = CellText.NullIfEmpty(Product),
+            Evidence = CellText.NullIfEmpty(Evidence),
+            BudgetVnd = budget,
+            Note = CellText.NullIfEmpty(Note),
+            RawText = string.Join("\n", RawLines),
+        };
+    }
+}

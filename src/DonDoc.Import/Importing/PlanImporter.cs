@@ -1,0 +1,69 @@
+using DonDoc.Import.Extraction;
+using DonDoc.Import.Reading;
+
+namespace DonDoc.Import.Importing;
+
+/// <summary>File → reader → extractor: the one entry point for importing a plan document.</summary>
+public sealed class PlanImporter(PlanExtractor extractor)
+{
+    /// <summary>The largest file accepted (20 MB).</summary>
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+
+    private readonly TextFileReader _text = new();
+
+    public ImportResult Import(string fileName, byte[] content, string format = "auto")
+    {
+        if (content.LongLength > MaxFileBytes)
+        {
+            return ImportResult.Fail($"tệp quá lớn ({content.LongLength / 1024 / 1024} MB; tối đa 20 MB)", $"file too large ({content.LongLength} bytes)");
+        }
+
+        var kind = format == "auto" ? DetectFormat(fileName, content) : format;
+        ReadResult read;
+        switch (kind)
+        {
+            case "tsv" or "pdftext" or "txt":
+                read = _text.Read(fileName, content);
+                break;
+            case "docx" or "xlsx" or "pdf" or "html":
+                return ImportResult.Fail($"định dạng .{kind} chưa được hỗ trợ trong phiên bản này; hãy dùng tệp .txt", $"format {kind} is not supported yet");
+            default:
+                return ImportResult.Fail($"không nhận ra định dạng của tệp \"{Path.GetFileName(fileName)}\"", $"unknown format \"{kind}\" for {fileName}");
+        }
+
+        if (read.Document is null)
+        {
+            return new ImportResult(null, read.Failure);
+        }
+
+        var extraction = extractor.Extract(read.Document);
+        if (extraction.Plan.Tasks.Count == 0)
+        {
+            return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");
+        }
+
+        return new ImportResult(extraction, null);
+    }
+
+    private static string DetectFormat(string fileName, byte[] content)
+    {
+        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
+        if (content.Length >= 4 && content[0] == (byte)'%' && content[1] == (byte)'P' && content[2] == (byte)'D' && content[3] == (byte)'F')
+        {
+            return "pdf";
+        }
+
+        return extension switch
+        {
+            "txt" or "tsv" or "csv" or "" => "txt",
+            "htm" or "html" => "html",
+            _ => extension,
+        };
+    }
+}
+
+/// <summary>An extraction, or why the file could not be read.</summary>
+public sealed record ImportResult(Extraction.Extraction? Extraction, ReadFailure? Failure)
+{
+    public static ImportResult Fail(string vietnamese, string english) => new(null, new ReadFailure(vietnamese, english));
+}
