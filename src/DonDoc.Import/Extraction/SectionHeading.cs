@@ -37,6 +37,6 @@ public static partial class SectionHeading
     [GeneratedRegex(@"^([IVXLC]+)\s*(?:[.:\-–)]\s*(.*))?$")]
     private static partial Regex Roman();
 
-    [GeneratedRegex(@"^(?=[IVXLC])X{0,3}(IX|IV|V?I{0,3})$")]
+    [GeneratedRegex(@"^(?=[IVXLC])(XL|L?X{0,3})(IX|IV|V?I{0,3})$")]
     private static partial Regex RomanNumeral();
 }

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using DonDoc.Core.Deadlines;
+using DonDoc.Import.Evaluation;
+using DonDoc.Import.Extraction;
+using DonDoc.Import.Importing;
+
+namespace DonDoc.Import.Tests.Extraction;
+
+public sealed class PlanImporterTest
+{
+    private readonly PlanImporter _importer = new(new PlanExtractor(new DeadlineParser()));
+
+    private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    [Fact]
+    public async Task A_table_in_another_column_order_matches_its_golden_file_exactly()
+    {
+        var result = _importer.Import("other-column-order.txt", await File.ReadAllBytesAsync(Fixture("other-column-order.txt")));
+        var golden = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("other-column-order.txt.json")))!;
+
+        var extracted = ExtractionJson.ToJson(result.Extraction!, "other-column-order.txt");
+        var score = ExtractionScorer.Score(golden, extracted);
+
+        Assert.Equal(5, score.Golden);
+        Assert.Equal(5, score.Extracted);
+        Assert.Equal(5, score.Matched);
+        Assert.All(ExtractionScorer.Fields, field => Assert.True(score.Correct[field] == 5, $"{field}: {score.Correct[field]}/5"));
+        Assert.Equal(golden["plan"]!.ToJsonString(), extracted["plan"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Repeated_headers_and_page_numbers_are_listed_as_dropped_and_doubtful_cells_warned()
+    {
+        var result = _importer.Import("other-column-order.txt", await File.ReadAllBytesAsync(Fixture("other-column-order.txt")));
+        var extraction = result.Extraction!;
+
+        Assert.Contains(extraction.DroppedLines, d => d.Reason == "repeated table header" && d.Line == 10);
+        Assert.Contains(extraction.DroppedLines, d => d.Text == "Trang 2");
+        Assert.Contains(extraction.Warnings, w => w.Code == "malformed_budget" && w.Message.Contains("350 triệu", StringComparison.Ordinal));
+        Assert.Contains(extraction.Warnings, w => w.Code == "second_lead");
+    }
+
+    [Fact]
+    public async Task Every_row_keeps_its_raw_source_text()
+    {
+        var result = _importer.Import("other-column-order.txt", await File.ReadAllBytesAsync(Fixture("other-column-order.txt")));
+        var continued = result.Extraction!.Plan.Tasks[1];
+
+        Assert.Equal(2, continued.RawText!.Split('\n').Length);
+        Assert.Contains("<i>", result.Extraction.Plan.Tasks[0].RawText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("empty.txt", new byte[0], "tệp rỗng")]
+    [InlineData("binary.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF }, "không phải văn bản")]
+    [InlineData("latin1.txt", new byte[] { 0x53, 0xF4, 0x20, 0x4E, 0xF4, 0x69 }, "UTF-8")]
+    [InlineData("plan.odt", new byte[] { 0x41 }, "không nhận ra định dạng")]
+    public void A_file_that_cannot_be_read_gives_a_clear_Vietnamese_reason(string name, byte[] content, string reason)
+    {
+        var result = _importer.Import(name, content);
+
+        Assert.Null(result.Extraction);
+        Assert.Contains(reason, result.Failure!.Vietnamese, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(result.Failure.English));
+    }
+
+    [Fact]
+    public void Text_without_a_task_table_is_refused()
+    {
+        var result = _importer.Import("prose.txt", Encoding.UTF8.GetBytes("Kế hoạch này không có bảng.\nChỉ có văn xuôi.\n"));
+
+        Assert.Null(result.Extraction);
+        Assert.Contains("không tìm thấy bảng", result.Failure!.Vietnamese, StringComparison.Ordinal);
+    }
+}
