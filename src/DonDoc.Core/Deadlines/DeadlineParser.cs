@@ -99,14 +99,43 @@ public sealed partial class DeadlineParser
             return;
         }
 
-        ReadDone(clause, terms);
-        ReadFollowedDocument(clause, terms);
-        ReadConditionOrEvent(clause, terms);
-        ReadEvent(clause, terms);
-        ReadRecurring(clause, terms);
-        ReadContinuous(clause, terms);
+        // Each recognizer runs only when its key word is present: most clauses need two or three of them.
+        if (clause.Mentions("hoan thanh") || clause.Mentions("thuc hien xong") || clause.Mentions("ban hanh"))
+        {
+            ReadDone(clause, terms);
+        }
+
+        if (clause.Mentions("theo"))
+        {
+            ReadFollowedDocument(clause, terms);
+        }
+
+        if (clause.Mentions("khi"))
+        {
+            ReadConditionOrEvent(clause, terms);
+        }
+
+        if (clause.Mentions("dai hoi") || clause.Mentions("hoi nghi") || clause.Mentions("ky hop") || clause.Mentions("bau cu") || clause.Mentions("ban hanh")
+            || (clause.Mentions("sau") && clause.Mentions("ngay")))
+        {
+            ReadEvent(clause, terms);
+        }
+
+        if (clause.MentionsWord("hang") || clause.MentionsWord("moi") || clause.Mentions("dinh k") || clause.Mentions("cuoi quy") || clause.Mentions("dau quy") || clause.Mentions("giua quy"))
+        {
+            ReadRecurring(clause, terms);
+        }
+
+        if (clause.Mentions("thuong xuyen") || clause.Mentions("lien tuc") || clause.Mentions("hang ngay"))
+        {
+            ReadContinuous(clause, terms);
+        }
+
         ReadPeriods(clause, planYear, terms);
-        ReadDates(clause, planYear, terms);
+        if (clause.Text.AsSpan().IndexOfAny('/', '.') >= 0)
+        {
+            ReadDates(clause, planYear, terms);
+        }
     }
 
     private static void ReadDone(Clause clause, List<(int, DeadlineTerm)> terms)
@@ -318,25 +347,25 @@ public sealed partial class DeadlineParser
 
     private static void ReadPeriods(Clause clause, int? planYear, List<(int, DeadlineTerm)> terms)
     {
-        foreach (var m in clause.Consume(FullDateRegex))
+        foreach (var m in clause.ConsumeIf("thang", FullDateRegex))
         {
             terms.Add((clause.Offset + m.Index, MakeDate(Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3]), null, clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(MonthRangeFromToRegex))
+        foreach (var m in clause.ConsumeIf("thang", MonthRangeFromToRegex))
         {
             var endYear = Number(m.Groups[4]);
             var startYear = m.Groups[2].Success ? Number(m.Groups[2]) : endYear;
             terms.Add((clause.Offset + m.Index, MonthPeriod(startYear, Number(m.Groups[1]), endYear, Number(m.Groups[3]), clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(MonthSpanRegex))
+        foreach (var m in clause.ConsumeIf("thang", MonthSpanRegex))
         {
             var year = Number(m.Groups[3]);
             terms.Add((clause.Offset + m.Index, MonthPeriod(year, Number(m.Groups[1]), year, Number(m.Groups[2]), clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(MonthListRegex))
+        foreach (var m in clause.ConsumeIf("thang", MonthListRegex))
         {
             var year = Number(m.Groups[3]);
             var months = new List<int> { Number(m.Groups[1]) };
@@ -344,7 +373,7 @@ public sealed partial class DeadlineParser
             terms.Add((clause.Offset + m.Index, MonthPeriod(year, months.Min(), year, months.Max(), clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(QuarterRegex))
+        foreach (var m in clause.ConsumeIf("quy", QuarterRegex))
         {
             var year = m.Groups[3].Success ? Number(m.Groups[3]) : planYear;
             var quarters = new List<int> { DeadlineVocabulary.QuarterNumbers[m.Groups[1].Value] };
@@ -354,7 +383,7 @@ public sealed partial class DeadlineParser
                 : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
         }
 
-        foreach (var m in clause.Consume(HalfYearRegex))
+        foreach (var m in clause.ConsumeIf("nam", HalfYearRegex))
         {
             var half = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
             var yearGroup = m.Groups[2].Success ? m.Groups[2] : m.Groups[4];
@@ -364,18 +393,18 @@ public sealed partial class DeadlineParser
                 : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
         }
 
-        foreach (var m in clause.Consume(PhaseRegex))
+        foreach (var m in clause.ConsumeIf("giai doan", PhaseRegex))
         {
             terms.Add((clause.Offset + m.Index, MonthPeriod(Number(m.Groups[1]), 1, Number(m.Groups[2]), 12, clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(EndOfYearRegex))
+        foreach (var m in clause.ConsumeIf("nam", EndOfYearRegex))
         {
             var year = Number(m.Groups[1]);
             terms.Add((clause.Offset + m.Index, MonthPeriod(year, 1, year, 12, clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(YearListRegex))
+        foreach (var m in clause.ConsumeIf("nam", YearListRegex))
         {
             var years = new List<int> { Number(m.Groups[1]) };
             years.AddRange(Regex.Matches(m.Groups[2].Value, @"\d{4}").Select(x => int.Parse(x.Value, CultureInfo.InvariantCulture)));
@@ -388,14 +417,14 @@ public sealed partial class DeadlineParser
             terms.Add((clause.Offset + m.Index, MonthPeriod(year, 1, year, 12, clause.OriginalOf(m))));
         }
 
-        foreach (var m in clause.Consume(PlanYearRegex))
+        foreach (var m in clause.ConsumeIf("nam", PlanYearRegex))
         {
             terms.Add((clause.Offset + m.Index, planYear is { } y
                 ? MonthPeriod(y, 1, y, 12, $"{clause.OriginalOf(m)} {y}")
                 : new UnknownTerm($"\"{clause.OriginalOf(m)}\" needs the plan's year, which is not known")));
         }
 
-        foreach (var m in clause.Consume(MonthNoYearRegex))
+        foreach (var m in clause.ConsumeIf("thang", MonthNoYearRegex))
         {
             var month = Number(m.Groups[1]);
             terms.Add((clause.Offset + m.Index, planYear is { } y
@@ -473,13 +502,25 @@ public sealed partial class DeadlineParser
     /// <summary>One clause of the text: its original form, its folded form with consumed spans masked, and where it starts.</summary>
     private sealed class Clause(string original, char[] folded, int offset)
     {
+        private string? _text;
+
         public string Original { get; } = original;
 
         public char[] Folded { get; } = folded;
 
         public int Offset { get; } = offset;
 
-        public string Text => new(Folded);
+        /// <summary>The folded text with what was consumed masked; rebuilt only after a mask.</summary>
+        public string Text => _text ??= new string(Folded);
+
+        /// <summary>Whether <paramref name="word"/> is still in the unconsumed text: a cheap test before a regex.</summary>
+        public bool Mentions(string word) => Text.Contains(word, StringComparison.Ordinal);
+
+        /// <summary>Whether <paramref name="word"/> is still in the text as a whole word ("hang", not the end of "thang").</summary>
+        public bool MentionsWord(string word) => IndexOfWord(Text, word, 0) >= 0;
+
+        /// <summary><see cref="Consume"/> when <paramref name="word"/> is still in the text; nothing otherwise.</summary>
+        public List<Match> ConsumeIf(string word, Regex regex) => Mentions(word) ? Consume(regex) : [];
 
         /// <summary>Every match of <paramref name="regex"/> in what is not yet consumed; masks each.</summary>
         public List<Match> Consume(Regex regex)
@@ -493,7 +534,11 @@ public sealed partial class DeadlineParser
             return matches;
         }
 
-        public void MaskSpan(int index, int length) => Array.Fill(Folded, Mask, index, length);
+        public void MaskSpan(int index, int length)
+        {
+            Array.Fill(Folded, Mask, index, length);
+            _text = null;
+        }
 
         public string OriginalOf(Match match) => Original.Substring(match.Index, match.Length).Trim().TrimEnd('.', ';', ',');
     }

@@ -14,7 +14,7 @@ public static class VietnameseText
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         return string.Create(nfc.Length, nfc, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)
@@ -24,7 +24,23 @@ public static class VietnameseText
         });
     }
 
-    private static char FoldChar(char c)
+    /// <summary>The folded form of every character up to U+1EFF (Latin Extended Additional, where Vietnamese lives), computed once.</summary>
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char FoldChar(char c) => c < FoldTable.Length ? FoldTable[c] : FoldSlow(c);
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x1F00];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = FoldSlow((char)i);
+        }
+
+        return table;
+    }
+
+    private static char FoldSlow(char c)
     {
         if (c < 128)
         {
@@ -39,6 +55,11 @@ public static class VietnameseText
         if (char.IsWhiteSpace(c))
         {
             return ' ';
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return c;
         }
 
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
