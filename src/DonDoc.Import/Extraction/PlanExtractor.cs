@@ -25,7 +25,6 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
                     if (state.Roles is null)
                     {
                         state.Roles = roles.ToList();
-                        state.Header = string.Join("|", cleaned);
                     }
                     else
                     {
@@ -148,8 +147,6 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
     private sealed class State
     {
         public List<ColumnRole?>? Roles { get; set; }
-
-        public string? Header { get; set; }
 
         public Section? Section { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Accounts;
 
@@ -23,8 +24,7 @@ public sealed class AdministratorBootstrap(
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        if (users.Users.Any())
+        if (await users.Users.AnyAsync(cancellationToken))
         {
             return;
         }
