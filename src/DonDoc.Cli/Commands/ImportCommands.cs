@@ -13,7 +13,7 @@ namespace DonDoc.Cli.Commands;
 /// <summary><c>dondoc import FILE</c> and <c>dondoc eval GOLDEN_DIR</c>.</summary>
 public static class ImportCommands
 {
-    private static PlanImporter NewImporter() => new(new PlanExtractor(new DeadlineParser()));
+    private static PlanImporter NewImporter() => new(new DeadlineParser());
 
     public static Command BuildImport()
     {

@@ -58,6 +58,49 @@ public static class ColumnHeaders
         return null;
     }
 
+    /// <summary>
+    /// The roles named, in order, by a header whose cells were flattened into running text
+    /// ("stt noi dung cong viec co quan chu tri co quan phoi hop san pham/ ket qua thoi han").
+    /// </summary>
+    public static IReadOnlyList<ColumnRole> RolesInOrder(string foldedHeader)
+    {
+        var found = new List<(int Position, int End, ColumnRole Role)>();
+        var number = System.Text.RegularExpressions.Regex.Match(foldedHeader, @"^\s*(stt|tt)\b");
+        if (number.Success)
+        {
+            found.Add((number.Index, number.Index + number.Length, ColumnRole.Number));
+        }
+
+        foreach (var (role, words) in Synonyms)
+        {
+            foreach (var word in words)
+            {
+                for (var at = foldedHeader.IndexOf(word, StringComparison.Ordinal); at >= 0; at = foldedHeader.IndexOf(word, at + 1, StringComparison.Ordinal))
+                {
+                    found.Add((at, at + word.Length, role));
+                }
+            }
+        }
+
+        var roles = new List<ColumnRole>();
+        var covered = -1;
+        foreach (var (position, end, role) in found.OrderBy(f => f.Position).ThenByDescending(f => f.End - f.Position))
+        {
+            if (position < covered)
+            {
+                continue;
+            }
+
+            covered = end;
+            if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
+    }
+
     /// <summary>The roles of a header row, or null when the row is not a task-table header.</summary>
     public static IReadOnlyList<ColumnRole?>? RecogniseRow(IReadOnlyList<string> cells)
     {

@@ -1,11 +1,17 @@
+using DonDoc.Core.Deadlines;
 using DonDoc.Import.Extraction;
 using DonDoc.Import.Reading;
 
 namespace DonDoc.Import.Importing;
 
 /// <summary>File → reader → extractor: the one entry point for importing a plan document.</summary>
-public sealed class PlanImporter(PlanExtractor extractor)
+public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened)
 {
+    public PlanImporter(DeadlineParser deadlines)
+        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines))
+    {
+    }
+
     /// <summary>The largest file accepted (20 MB).</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
@@ -36,7 +42,8 @@ public sealed class PlanImporter(PlanExtractor extractor)
             return new ImportResult(null, read.Failure);
         }
 
-        var extraction = extractor.Extract(read.Document);
+        var hasCells = read.Document.Lines.Any(l => l.IsTableRow);
+        var extraction = hasCells ? extractor.Extract(read.Document) : flattened.TryExtract(read.Document) ?? extractor.Extract(read.Document);
         if (extraction.Plan.Tasks.Count == 0)
         {
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");

@@ -9,7 +9,7 @@ namespace DonDoc.Import.Tests.Extraction;
 
 public sealed class PlanImporterTest
 {
-    private readonly PlanImporter _importer = new(new PlanExtractor(new DeadlineParser()));
+    private readonly PlanImporter _importer = new(new DeadlineParser());
 
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 

@@ -1,0 +1,211 @@
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Text;
+
+namespace DonDoc.Import.Extraction;
+
+/// <summary>
+/// Cuts the words of a row whose columns were flattened (PDF text) into one span per column, in the
+/// header's order, choosing the cut that best fits what each column holds: agency names for lead and
+/// coordinators, the deadline grammar for the time column, document words for products and evidence,
+/// amounts for budgets, and everything else for content. A dynamic program over the cut points finds
+/// the best cut exactly; the margin to the second best tells how sure it is.
+/// </summary>
+public sealed class RowSegmenter(DeadlineParser deadlines)
+{
+    /// <summary>A word of the row, and whether a new source line starts with it.</summary>
+    public sealed record Token(string Text, string Folded, bool StartsLine);
+
+    public sealed record Segmentation(IReadOnlyList<string> Cells, double Margin);
+
+    public static List<Token> Tokenize(IEnumerable<string> lines)
+    {
+        var tokens = new List<Token>();
+        foreach (var line in lines)
+        {
+            var first = true;
+            foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                tokens.Add(new Token(word, VietnameseText.Fold(word).Trim(',', ';', '.', ':', '(', ')', '"'), first));
+                first = false;
+            }
+        }
+
+        return tokens;
+    }
+
+    public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear)
+    {
+        var n = tokens.Count;
+        var k = roles.Count;
+        var scores = new SpanScores(tokens, deadlines, planYear);
+        // best[c, j]: the best score of cutting tokens [0, j) into columns [0, c].
+        var best = new double[k, n + 1];
+        var from = new int[k, n + 1];
+        for (var j = 0; j <= n; j++)
+        {
+            best[0, j] = scores.Score(roles[0], 0, j);
+            from[0, j] = 0;
+        }
+
+        for (var c = 1; c < k; c++)
+        {
+            for (var j = 0; j <= n; j++)
+            {
+                var bestScore = double.NegativeInfinity;
+                var bestFrom = j;
+                for (var i = 0; i <= j; i++)
+                {
+                    if (double.IsNegativeInfinity(best[c - 1, i]))
+                    {
+                        continue;
+                    }
+
+                    var score = best[c - 1, i] + scores.Score(roles[c], i, j) + scores.CutBonus(i, j);
+                    if (score > bestScore)
+                    {
+                        bestScore = score;
+                        bestFrom = i;
+                    }
+                }
+
+                best[c, j] = bestScore;
+                from[c, j] = bestFrom;
+            }
+        }
+
+        var cells = new string[k];
+        var end = n;
+        for (var c = k - 1; c >= 0; c--)
+        {
+            var start = c == 0 ? 0 : from[c, end];
+            cells[c] = string.Join(" ", tokens.Skip(start).Take(end - start).Select(t => t.Text));
+            end = start;
+        }
+
+        // The margin: how much worse the best cut is when the last boundary moves by one word.
+        var margin = double.PositiveInfinity;
+        if (k > 1)
+        {
+            var lastFrom = from[k - 1, n];
+            foreach (var alternative in new[] { lastFrom - 1, lastFrom + 1 })
+            {
+                if (alternative >= 0 && alternative <= n && !double.IsNegativeInfinity(best[k - 2, alternative]))
+                {
+                    var score = best[k - 2, alternative] + scores.Score(roles[k - 1], alternative, n) + scores.CutBonus(alternative, n);
+                    margin = Math.Min(margin, best[k - 1, n] - score);
+                }
+            }
+        }
+
+        return new Segmentation(cells, margin);
+    }
+
+    /// <summary>How well a span of words fits each kind of column.</summary>
+    private sealed class SpanScores
+    {
+        private readonly IReadOnlyList<Token> _tokens;
+        private readonly DeadlineParser _deadlines;
+        private readonly int? _planYear;
+        private readonly double[] _agencyPrefix;
+        private readonly int[] _nonDeadlinePrefix;
+        private readonly Dictionary<(int, int), bool> _parsedDeadlines = [];
+
+        public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear)
+        {
+            _tokens = tokens;
+            _deadlines = deadlines;
+            _planYear = planYear;
+            _agencyPrefix = new double[tokens.Count + 1];
+            _nonDeadlinePrefix = new int[tokens.Count + 1];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var word = tokens[i].Folded;
+                _agencyPrefix[i + 1] = _agencyPrefix[i] + (IsAgencyWord(word) ? 1.0 : -1.5);
+                _nonDeadlinePrefix[i + 1] = _nonDeadlinePrefix[i] + (IsDeadlineWord(word) ? 0 : 1);
+            }
+        }
+
+        public double Score(ColumnRole role, int start, int end)
+        {
+            var length = end - start;
+            return role switch
+            {
+                ColumnRole.Content => length == 0 ? -20 : 0,
+                ColumnRole.Lead => length == 0 ? -4 : Agency(start, end),
+                ColumnRole.Coordinators => length == 0 ? -1 : Agency(start, end),
+                ColumnRole.Deadline => length == 0 ? -4 : Deadline(start, end),
+                ColumnRole.Product or ColumnRole.Evidence => length == 0 ? -0.5 : Document(start, end),
+                ColumnRole.Budget => length == 0 ? 0 : Budget(start, end),
+                ColumnRole.Note => length == 0 ? 0 : -0.5 * length,
+                _ => 0,
+            };
+        }
+
+        /// <summary>Cells begin on a new line and with a capital: a cut elsewhere costs.</summary>
+        public double CutBonus(int position, int end)
+        {
+            if (position >= _tokens.Count || position == end)
+            {
+                return 0;
+            }
+
+            var token = _tokens[position];
+            var bonus = token.StartsLine ? 1.0 : -1.5;
+            if (char.IsUpper(token.Text[0]))
+            {
+                bonus += 0.5;
+            }
+            else if (!char.IsDigit(token.Text[0]))
+            {
+                bonus -= 1.0;
+            }
+
+            return bonus;
+        }
+
+        private double Agency(int start, int end)
+        {
+            var score = _agencyPrefix[end] - _agencyPrefix[start];
+            return score + (ColumnVocabulary.AgencyHeads.Contains(_tokens[start].Folded) ? 2 : -2);
+        }
+
+        private double Deadline(int start, int end)
+        {
+            var outside = _nonDeadlinePrefix[end] - _nonDeadlinePrefix[start];
+            var length = end - start;
+            if (outside > 0 || length > 16)
+            {
+                return -3.0 * length;
+            }
+
+            if (!_parsedDeadlines.TryGetValue((start, end), out var understood))
+            {
+                var text = string.Join(" ", _tokens.Skip(start).Take(length).Select(t => t.Text));
+                understood = _deadlines.Parse(text, _planYear).Kind != DeadlineKind.Unknown;
+                _parsedDeadlines[(start, end)] = understood;
+            }
+
+            return understood ? 3 + length : -3.0 * length;
+        }
+
+        private double Document(int start, int end)
+        {
+            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(4, end - start)).Select(t => t.Folded));
+            var begins = ColumnVocabulary.ProductHeads.Any(h => head.StartsWith(h, StringComparison.Ordinal)
+                && (head.Length == h.Length || head[h.Length] == ' '));
+            return begins ? 3 - (0.05 * (end - start)) : -4 - (0.5 * (end - start));
+        }
+
+        private double Budget(int start, int end)
+        {
+            var text = string.Join(" ", _tokens.Skip(start).Take(end - start).Select(t => t.Text));
+            return BudgetParser.Parse(text, out var malformed) is not null && !malformed ? 3 : -4.0 * (end - start);
+        }
+
+        private static bool IsAgencyWord(string word) =>
+            ColumnVocabulary.AgencyWords.Contains(word) || word is "–" or "-" or "&";
+
+        private static bool IsDeadlineWord(string word) =>
+            word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Any(char.IsDigit);
+    }
+}
