@@ -20,6 +20,26 @@ internal static class ColumnVocabulary
         "cap", "chu", "tich", "lanh", "dao", "ca", "nhan", "trong", "ngoai", "toan", "chi", "bo", "ky", "luat",
     };
 
+    /// <summary>
+    /// Agency names and groups as plans print them. A span that holds them is an agency cell; a cut
+    /// inside one is wrong. (The agency directory of issue 4 will supply these; this is its default.)
+    /// </summary>
+    public static readonly string[] AgencyPhrases =
+    [
+        .. AgencyNameCasing.KnownNames,
+        "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân tỉnh", "Tỉnh ủy", "HĐND tỉnh", "MTTQ tỉnh",
+        "Các sở, ban, ngành", "Các Sở, ban, ngành", "cơ quan đơn vị", "cơ quan, đơn vị", "UBND các xã, phường", "Ủy ban nhân dân các xã, phường",
+        "các xã, phường", "Đảng ủy các xã, phường", "Đảng ủy HĐND tỉnh", "Đảng ủy UBND tỉnh", "Đảng ủy MTTQ tỉnh", "Các ban đảng tỉnh",
+        "UBKT Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy", "Trường Chính trị tỉnh", "Các cơ quan, đơn vị, địa phương có liên quan",
+        "các cơ quan liên quan", "Các cơ quan liên quan", "cơ quan liên quan", "các cơ quan, đơn vị liên quan", "Các phòng, ban, trung tâm",
+        "Các phòng thuộc khối nghiên cứu – tổng hợp", "Phòng Hành chính – Quản trị", "Trung tâm Tin học và công báo", "Thanh tra tỉnh",
+        "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Y tế",
+        "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Ban Thường vụ Tỉnh ủy",
+        "Các đơn vị sự nghiệp trực thuộc UBND tỉnh", "Ủy ban bầu cử xã, phường", "Hội đồng nhân dân", "Ủy ban nhân dân", "Bộ Nội vụ",
+        "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Cơ quan Trung ương",
+        "Các phòng chuyên môn", "Văn phòng Sở", "Các phòng, trung tâm thuộc Sở",
+    ];
+
     /// <summary>How agency names begin.</summary>
     public static readonly HashSet<string> AgencyHeads = new(StringComparer.Ordinal)
     {

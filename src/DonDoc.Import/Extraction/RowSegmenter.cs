@@ -109,6 +109,8 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private readonly double[] _agencyPrefix;
         private readonly int[] _nonDeadlinePrefix;
         private readonly Dictionary<(int, int), bool> _parsedDeadlines = [];
+        private readonly bool[] _insideName;
+        private readonly bool[] _startsName;
 
         public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear)
         {
@@ -117,10 +119,13 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             _planYear = planYear;
             _agencyPrefix = new double[tokens.Count + 1];
             _nonDeadlinePrefix = new int[tokens.Count + 1];
+            _insideName = new bool[tokens.Count + 1];
+            _startsName = new bool[tokens.Count + 1];
+            var covered = KnownNameCoverage(tokens, _insideName, _startsName);
             for (var i = 0; i < tokens.Count; i++)
             {
                 var word = tokens[i].Folded;
-                _agencyPrefix[i + 1] = _agencyPrefix[i] + (IsAgencyWord(word) ? 1.0 : -1.5);
+                _agencyPrefix[i + 1] = _agencyPrefix[i] + (covered[i] ? 1.5 : IsAgencyWord(word) ? 0.3 : -2.0);
                 _nonDeadlinePrefix[i + 1] = _nonDeadlinePrefix[i] + (IsDeadlineWord(word) ? 0 : 1);
             }
         }
@@ -149,8 +154,13 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                 return 0;
             }
 
+            if (_insideName[position])
+            {
+                return -5;
+            }
+
             var token = _tokens[position];
-            var bonus = token.StartsLine ? 1.0 : -1.5;
+            var bonus = token.StartsLine ? 1.0 : -3.0;
             if (char.IsUpper(token.Text[0]))
             {
                 bonus += 0.5;
@@ -166,7 +176,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private double Agency(int start, int end)
         {
             var score = _agencyPrefix[end] - _agencyPrefix[start];
-            return score + (ColumnVocabulary.AgencyHeads.Contains(_tokens[start].Folded) ? 2 : -2);
+            return score + (_startsName[start] || ColumnVocabulary.AgencyHeads.Contains(_tokens[start].Folded) ? 1 : -2);
         }
 
         private double Deadline(int start, int end)
@@ -200,6 +210,70 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         {
             var text = string.Join(" ", _tokens.Skip(start).Take(end - start).Select(t => t.Text));
             return BudgetParser.Parse(text, out var malformed) is not null && !malformed ? 3 : -4.0 * (end - start);
+        }
+
+        /// <summary>Marks the words covered by known agency names (longest first), the cuts inside them and where they start.</summary>
+        private static bool[] KnownNameCoverage(IReadOnlyList<Token> tokens, bool[] inside, bool[] starts)
+        {
+            var covered = new bool[tokens.Count];
+            var i = 0;
+            while (i < tokens.Count)
+            {
+                var longest = 0;
+                foreach (var phrase in KnownPhrases)
+                {
+                    if (phrase.Length > longest && i + phrase.Length <= tokens.Count && Matches(tokens, i, phrase))
+                    {
+                        longest = phrase.Length;
+                    }
+                }
+
+                if (longest == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                starts[i] = true;
+                for (var j = i; j < i + longest; j++)
+                {
+                    covered[j] = true;
+                    if (j > i)
+                    {
+                        inside[j] = true;
+                    }
+                }
+
+                i += longest;
+            }
+
+            return covered;
+        }
+
+        private static bool Matches(IReadOnlyList<Token> tokens, int at, string[] phrase)
+        {
+            for (var k = 0; k < phrase.Length; k++)
+            {
+                if (tokens[at + k].Folded != phrase[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static readonly string[][] KnownPhrases = ColumnVocabulary.AgencyPhrases
+            .Select(p => VietnameseText.Fold(p).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', ';', '.', ':', '(', ')', '"')).Where(w => w.Length > 0).ToArray())
+            .Where(p => p.Length >= 2)
+            .Distinct(new PhraseComparer())
+            .ToArray();
+
+        private sealed class PhraseComparer : IEqualityComparer<string[]>
+        {
+            public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && x.SequenceEqual(y);
+
+            public int GetHashCode(string[] obj) => string.Join(" ", obj).GetHashCode(StringComparison.Ordinal);
         }
 
         private static bool IsAgencyWord(string word) =>
