@@ -132,12 +132,23 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
                 continue;
             }
 
-            if (IsCapitalsHeading(text) && section is not null && (section.Title is null || titleLineOpen))
+            if (IsCapitalsHeading(text) && section is not null)
             {
-                // A group heading, printed in capitals, that the extraction may have displaced into the rows.
-                section.Title = section.Title is null ? text : section.Title + " " + text;
-                titleLineOpen = true;
-                continue;
+                // A group heading printed in capitals, which the extraction may have displaced into the rows
+                // or past the next section's number: it belongs to the first section still without a title.
+                var untitled = sections.FirstOrDefault(s => s.Title is null);
+                if (untitled is not null)
+                {
+                    untitled.Title = text;
+                    titleLineOpen = untitled == section;
+                    continue;
+                }
+
+                if (titleLineOpen)
+                {
+                    section.Title += " " + text;
+                    continue;
+                }
             }
 
             titleLineOpen = false;
@@ -147,9 +158,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
                 lastNumber = start.Groups["number"].Value;
                 row = new PendingRow(section, NormaliseNumber(lastNumber), line.Number);
                 rows.Add(row);
-                var rest = start.Groups["rest"].Value.Trim();
-                row.Lines.Add(rest);
-                row.Raw.Add(line.Raw);
+                row.Add(start.Groups["rest"].Value.Trim(), line.Raw);
+                row.AddSourceLine(line.Number);
                 continue;
             }
 
@@ -161,39 +171,57 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
 
             if (row is null)
             {
-                dropped.Add(new DroppedLine(line.Number, line.Raw, "text before the first row"));
-                continue;
+                if (section is null)
+                {
+                    dropped.Add(new DroppedLine(line.Number, line.Raw, "text before the first row"));
+                    continue;
+                }
+
+                // A group with one task and no number.
+                row = new PendingRow(section, null, line.Number);
+                rows.Add(row);
+                warnings.Add(new ExtractionWarning(line.Number, "no_number", $"Nhiệm vụ không có số thứ tự trong mục {section.Id}."));
             }
 
-            row.Lines.Add(text);
-            row.Raw.Add(line.Raw);
+            row.Add(text, line.Raw);
+            row.AddSourceLine(line.Number);
         }
+
+        MarkPageBreaks(body, rows, dropped);
+        var subheadings = SubHeadings(rows);
 
         var tasks = new List<PlanTask>();
         foreach (var pending in rows)
         {
-            var tokens = RowSegmenter.Tokenize(pending.Lines.Where(l => l.Length > 0));
-            var segmentation = _segmenter.Segment(tokens, cellRoles, planYear);
-            if (segmentation.Margin < 1.0)
+            if (subheadings.Contains(pending))
             {
-                warnings.Add(new ExtractionWarning(pending.FirstLine, "uncertain_columns", $"Nhiệm vụ {pending.Number}: việc tách các cột chưa chắc chắn; cần kiểm tra."));
+                continue;
             }
 
-            var builder = new TaskBuilder(pending.Section is null ? null : new Section(pending.Section.Id, pending.Section.Title), pending.Number, pending.FirstLine);
-            for (var c = 0; c < cellRoles.Count; c++)
+            var sectionTitle = pending.Section?.Title;
+            var parent = subheadings.LastOrDefault(h => h.Section == pending.Section && pending.Number is not null && pending.Number.StartsWith(h.Number + ".", StringComparison.Ordinal));
+            if (parent is not null)
             {
-                var cell = segmentation.Cells[c];
-                switch (cellRoles[c])
+                sectionTitle = $"{sectionTitle} / {string.Join(" ", parent.Segments.SelectMany(s => s).Where(l => l.Length > 0))}";
+            }
+
+            var builder = new TaskBuilder(pending.Section is null ? null : new Section(pending.Section.Id, sectionTitle), pending.Number, pending.FirstLine);
+            for (var segment = 0; segment < pending.Segments.Count; segment++)
+            {
+                var tokens = RowSegmenter.Tokenize(pending.Segments[segment].Where(l => l.Length > 0));
+                if (tokens.Count == 0)
                 {
-                    case ColumnRole.Content: builder.Content = CellText.Append(builder.Content, cell); break;
-                    case ColumnRole.Lead: builder.Lead = CellText.Append(builder.Lead, cell); break;
-                    case ColumnRole.Coordinators: builder.Coordinators = CellText.Append(builder.Coordinators, cell); break;
-                    case ColumnRole.Deadline: builder.Deadline = CellText.Append(builder.Deadline, cell); break;
-                    case ColumnRole.Product: builder.Product = CellText.Append(builder.Product, cell); break;
-                    case ColumnRole.Evidence: builder.Evidence = CellText.Append(builder.Evidence, cell); break;
-                    case ColumnRole.Budget: builder.Budget = CellText.Append(builder.Budget, cell); break;
-                    case ColumnRole.Note: builder.Note = CellText.Append(builder.Note, cell); break;
+                    continue;
                 }
+
+                // After a page break a row goes on with whatever columns were not finished: any may be empty.
+                var segmentation = _segmenter.Segment(tokens, cellRoles, planYear, continuation: segment > 0);
+                if (segmentation.Margin < 1.0)
+                {
+                    warnings.Add(new ExtractionWarning(pending.FirstLine, "uncertain_columns", $"Nhiệm vụ {pending.Number}: việc tách các cột chưa chắc chắn; cần kiểm tra."));
+                }
+
+                AddCells(builder, cellRoles, segmentation.Cells);
             }
 
             if (!hasLead && pending.Section?.Title is { } groupTitle)
@@ -206,6 +234,50 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         return tasks;
+    }
+
+    private static void AddCells(TaskBuilder builder, List<ColumnRole> cellRoles, IReadOnlyList<string> cells)
+    {
+            for (var c = 0; c < cellRoles.Count; c++)
+            {
+                var cell = cells[c];
+                switch (cellRoles[c])
+                {
+                    case ColumnRole.Content: builder.Content = CellText.Append(builder.Content, cell); break;
+                    case ColumnRole.Lead: builder.Lead = CellText.Append(builder.Lead, cell); break;
+                    case ColumnRole.Coordinators: builder.Coordinators = CellText.Append(builder.Coordinators, cell); break;
+                    case ColumnRole.Deadline: builder.Deadline = CellText.Append(builder.Deadline, cell); break;
+                    case ColumnRole.Product: builder.Product = CellText.Append(builder.Product, cell); break;
+                    case ColumnRole.Evidence: builder.Evidence = CellText.Append(builder.Evidence, cell); break;
+                    case ColumnRole.Budget: builder.Budget = CellText.Append(builder.Budget, cell); break;
+                    case ColumnRole.Note: builder.Note = CellText.Append(builder.Note, cell); break;
+                }
+            }
+    }
+
+    /// <summary>Rows interrupted by a repeated header or a page number go on in a new segment.</summary>
+    private static void MarkPageBreaks(List<(int Number, string Raw, string Text)> body, List<PendingRow> rows, List<DroppedLine> dropped)
+    {
+        var breaks = dropped.Where(d => d.Reason is "repeated table header" or "page number" or "page header or footer").Select(d => d.Line).ToHashSet();
+        foreach (var row in rows)
+        {
+            row.SplitAtBreaks(breaks);
+        }
+    }
+
+    /// <summary>A numbered row followed by its first child ("2" then "2.1") is a group heading, not a task.</summary>
+    private static HashSet<PendingRow> SubHeadings(List<PendingRow> rows)
+    {
+        var headings = new HashSet<PendingRow>();
+        for (var i = 0; i + 1 < rows.Count; i++)
+        {
+            if (rows[i].Number is { } number && rows[i + 1].Number == number + ".1" && rows[i].Section == rows[i + 1].Section)
+            {
+                headings.Add(rows[i]);
+            }
+        }
+
+        return headings;
     }
 
     private static bool StartsHeader(string text)
@@ -312,17 +384,48 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         public string? Title { get; set; }
     }
 
-    private sealed class PendingRow(PendingSection? section, string number, int firstLine)
+    private sealed class PendingRow(PendingSection? section, string? number, int firstLine)
     {
+        private readonly List<(int Line, string Text)> _lines = [];
+
         public PendingSection? Section { get; } = section;
 
-        public string Number { get; } = number;
+        public string? Number { get; } = number;
 
         public int FirstLine { get; } = firstLine;
 
-        public List<string> Lines { get; } = [];
+        /// <summary>The row's text, in runs separated by page breaks.</summary>
+        public List<List<string>> Segments { get; private set; } = [];
 
         public List<string> Raw { get; } = [];
+
+        public void Add(string text, string raw)
+        {
+            _lines.Add((FirstLine + Raw.Count, text));
+            Raw.Add(raw);
+        }
+
+        public void SplitAtBreaks(HashSet<int> breakLines)
+        {
+            Segments = [[]];
+            var previous = -1;
+            foreach (var (line, text) in _lines.Select((l, i) => (LineOf(i), l.Text)))
+            {
+                if (previous >= 0 && breakLines.Any(b => b > previous && b < line))
+                {
+                    Segments.Add([]);
+                }
+
+                Segments[^1].Add(text);
+                previous = line;
+            }
+        }
+
+        private readonly List<int> _sourceLines = [];
+
+        public void AddSourceLine(int line) => _sourceLines.Add(line);
+
+        private int LineOf(int index) => index < _sourceLines.Count ? _sourceLines[index] : FirstLine + index;
     }
 
     private static Regex FurnitureRegex(string pattern) => new(pattern, RegexOptions.CultureInvariant);

@@ -33,11 +33,12 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         return tokens;
     }
 
-    public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear)
+    /// <param name="continuation">The row goes on after a page break: any column may be empty.</param>
+    public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear, bool continuation = false)
     {
         var n = tokens.Count;
         var k = roles.Count;
-        var scores = new SpanScores(tokens, deadlines, planYear);
+        var scores = new SpanScores(tokens, deadlines, planYear, continuation);
         // best[c, j]: the best score of cutting tokens [0, j) into columns [0, c].
         var best = new double[k, n + 1];
         var from = new int[k, n + 1];
@@ -112,8 +113,11 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private readonly bool[] _insideName;
         private readonly bool[] _startsName;
 
-        public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear)
+        private readonly bool _continuation;
+
+        public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear, bool continuation)
         {
+            _continuation = continuation;
             _tokens = tokens;
             _deadlines = deadlines;
             _planYear = planYear;
@@ -133,6 +137,11 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         public double Score(ColumnRole role, int start, int end)
         {
             var length = end - start;
+            if (length == 0 && _continuation)
+            {
+                return 0;
+            }
+
             return role switch
             {
                 ColumnRole.Content => length == 0 ? -20 : 0,
@@ -183,7 +192,11 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         {
             var outside = _nonDeadlinePrefix[end] - _nonDeadlinePrefix[start];
             var length = end - start;
-            if (outside > 0 || length > 16)
+            // A deadline cell opens with a deadline word ("Trước", "Sau khi", "Quý", "Theo", a date) and is
+            // mostly made of them; a condition may quote a document ("Sau khi Trung ương ban hành Quy định …").
+            var first = _tokens[start].Folded;
+            var opens = ColumnVocabulary.DeadlineOpeners.Contains(first) || (first.Length > 0 && char.IsDigit(first[0]));
+            if (length > 24 || !opens || outside * 2 > length)
             {
                 return -3.0 * length;
             }
@@ -195,7 +208,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                 _parsedDeadlines[(start, end)] = understood;
             }
 
-            return understood ? 3 + length : -3.0 * length;
+            return understood ? 3 + length - (1.5 * outside) : -3.0 * length;
         }
 
         private double Document(int start, int end)
@@ -280,6 +293,6 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             ColumnVocabulary.AgencyWords.Contains(word) || word is "–" or "-" or "&";
 
         private static bool IsDeadlineWord(string word) =>
-            word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Any(char.IsDigit);
+            word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Any(char.IsDigit) || word.Contains('/', StringComparison.Ordinal);
     }
 }
