@@ -37,7 +37,9 @@ internal static class ColumnVocabulary
         "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Ban Thường vụ Tỉnh ủy",
         "Các đơn vị sự nghiệp trực thuộc UBND tỉnh", "Ủy ban bầu cử xã, phường", "Hội đồng nhân dân", "Ủy ban nhân dân", "Bộ Nội vụ",
         "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Cơ quan Trung ương",
-        "Các phòng chuyên môn", "Văn phòng Sở", "Các phòng, trung tâm thuộc Sở",
+        "Các phòng chuyên môn", "Văn phòng Sở", "Các phòng, trung tâm thuộc Sở", "Trung tâm Phục vụ Hành chính công",
+        "Trung tâm Công nghệ thông tin và Truyền thông", "Ban Quản lý dự án", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
+        "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Kho bạc Nhà nước", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     ];
 
     /// <summary>How agency names begin.</summary>

@@ -118,13 +118,32 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         PendingSection? section = null;
         PendingRow? row = null;
         string? lastNumber = null;
+        string? sectionWord = null;
         var titleLineOpen = false;
         foreach (var line in body)
         {
             var text = line.Text;
+            if (SectionWordOnly().IsMatch(text))
+            {
+                // "Lĩnh vực" on a line of its own, its numeral on the next.
+                sectionWord = text.Trim();
+                continue;
+            }
+
             if (ReadSectionHeading(text) is { } heading)
             {
-                section = new PendingSection(heading.Id) { Title = heading.Title };
+                var id = heading.Id;
+                if (SectionHeading.IsRoman(id) && sectionWord is not null)
+                {
+                    // A document whose sections are "Lĩnh vực I, II, …" names them all so, even where the word was lost.
+                    id = $"{sectionWord} {id}";
+                }
+                else if (NamedSection().Match(text) is { Success: true } named)
+                {
+                    sectionWord = named.Groups[1].Value;
+                }
+
+                section = new PendingSection(id) { Title = heading.Title };
                 sections.Add(section);
                 titleLineOpen = heading.Title is not null;
                 row = null;
@@ -447,6 +466,9 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
 
     [GeneratedRegex(@"^(Lĩnh vực|LĨNH VỰC|Phần|PHẦN)\s+([IVXLC]+|\d+)\b\s*[.:\-–]?\s*(.*)$")]
     private static partial Regex NamedSection();
+
+    [GeneratedRegex(@"^(Lĩnh vực|LĨNH VỰC|Phần|PHẦN)\s*$")]
+    private static partial Regex SectionWordOnly();
 
     [GeneratedRegex(@"^([IVXLC]+)(?:\s*[.:\-–)]?\s+(.*))?$")]
     private static partial Regex RomanSection();

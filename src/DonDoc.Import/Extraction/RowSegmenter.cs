@@ -213,10 +213,10 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
 
         private double Document(int start, int end)
         {
-            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(4, end - start)).Select(t => t.Folded));
+            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(4, end - start)).Select(t => t.Folded)).Replace('/', ' ');
             var begins = ColumnVocabulary.ProductHeads.Any(h => head.StartsWith(h, StringComparison.Ordinal)
                 && (head.Length == h.Length || head[h.Length] == ' '));
-            return begins ? 3 - (0.05 * (end - start)) : -4 - (0.5 * (end - start));
+            return begins ? 3 + (0.1 * (end - start)) : -4 - (0.5 * (end - start));
         }
 
         private double Budget(int start, int end)
@@ -292,7 +292,9 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private static bool IsAgencyWord(string word) =>
             ColumnVocabulary.AgencyWords.Contains(word) || word is "–" or "-" or "&";
 
+        /// <summary>Deadline words, dates ("31/8/2025", "16h") and short numbers; an amount ("14.000.000") is not one.</summary>
         private static bool IsDeadlineWord(string word) =>
-            word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Any(char.IsDigit) || word.Contains('/', StringComparison.Ordinal);
+            word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Contains('/', StringComparison.Ordinal)
+            || (word.Any(char.IsDigit) && word.Count(char.IsDigit) <= 4 && !word.Contains('.', StringComparison.Ordinal));
     }
 }
