@@ -112,6 +112,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private readonly Dictionary<(int, int), bool> _parsedDeadlines = [];
         private readonly bool[] _insideName;
         private readonly bool[] _startsName;
+        private readonly bool[] _endsName;
 
         private readonly bool _continuation;
 
@@ -125,7 +126,13 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             _nonDeadlinePrefix = new int[tokens.Count + 1];
             _insideName = new bool[tokens.Count + 1];
             _startsName = new bool[tokens.Count + 1];
+            _endsName = new bool[tokens.Count + 1];
             var covered = KnownNameCoverage(tokens, _insideName, _startsName);
+            for (var i = 1; i < tokens.Count; i++)
+            {
+                // A known name ends here and another agency begins: a likely cut even within a line.
+                _endsName[i] = covered[i - 1] && !_insideName[i] && (_startsName[i] || ColumnVocabulary.AgencyHeads.Contains(tokens[i].Folded)) && char.IsUpper(tokens[i].Text[0]);
+            }
             for (var i = 0; i < tokens.Count; i++)
             {
                 var word = tokens[i].Folded;
@@ -169,7 +176,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             }
 
             var token = _tokens[position];
-            var bonus = token.StartsLine ? 1.0 : -3.0;
+            var bonus = token.StartsLine ? 1.0 : _endsName[position] ? -1.0 : -4.0;
             if (char.IsUpper(token.Text[0]))
             {
                 bonus += 0.5;
@@ -214,9 +221,11 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private double Document(int start, int end)
         {
             var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(4, end - start)).Select(t => t.Folded)).Replace('/', ' ');
-            var begins = ColumnVocabulary.ProductHeads.Any(h => head.StartsWith(h, StringComparison.Ordinal)
+            // A cell starts with a capital ("Văn bản", "Báo cáo") or a figure ("100% …"); "văn bản" in lower case is wrapped content.
+            var first = _tokens[start].Text[0];
+            var begins = (char.IsUpper(first) || char.IsDigit(first)) && ColumnVocabulary.ProductHeads.Any(h => head.StartsWith(h, StringComparison.Ordinal)
                 && (head.Length == h.Length || head[h.Length] == ' '));
-            return begins ? 3 + (0.1 * (end - start)) : -4 - (0.5 * (end - start));
+            return begins ? 3 + (0.1 * Math.Min(end - start, 12)) : -4 - (0.5 * (end - start));
         }
 
         private double Budget(int start, int end)
