@@ -73,6 +73,6 @@ internal static class ColumnVocabulary
         "van ban", "bao cao", "quy che", "ke hoach", "quyet dinh", "to trinh", "cong van", "de an", "chuong trinh", "huong dan",
         "thong bao", "bien ban", "danh sach", "nghi quyet", "quy dinh", "co so du lieu", "phan mem", "he thong", "ho so", "dang tin",
         "tai lieu", "cac quyet dinh", "cac van ban", "so lieu", "bai viet", "tin bai", "ket qua", "100%", "cuoc hop", "hoi nghi",
-        "trang", "chuyen muc", "quy trinh", "ban do", "du thao", "phuong an", "ke hoach;", "bang", "quyet dinh,", "tap huan",
+        "chuyen muc", "quy trinh", "ban do", "du thao", "phuong an", "ke hoach;", "bang", "quyet dinh,", "tap huan",
     ];
 }

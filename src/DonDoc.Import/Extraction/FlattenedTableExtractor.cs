@@ -75,6 +75,12 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
             }
 
             var folded = VietnameseText.Fold(line.Text);
+            if (IsHeaderFragment(folded))
+            {
+                dropped.Add(new DroppedLine(line.Number, line.Raw, "repeated table header"));
+                continue;
+            }
+
             if (Furniture.Any(f => f.IsMatch(folded)))
             {
                 dropped.Add(new DroppedLine(line.Number, line.Raw, "page header or footer"));
@@ -314,6 +320,14 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         return end;
+    }
+
+    /// <summary>Part of a repeated header without its "STT" ("Thời gian thực hiện"): header words only, naming a column.</summary>
+    private static bool IsHeaderFragment(string folded)
+    {
+        var words = Regex.Split(folded, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToList();
+        return words.Count >= 3 && IsHeaderLine(folded)
+            && new[] { "thoi gian", "noi dung", "phoi hop", "chu tri", "san pham", "kiem chung", "ghi chu", "kinh phi", "thoi han" }.Any(folded.Contains);
     }
 
     private static bool IsHeaderLine(string folded)

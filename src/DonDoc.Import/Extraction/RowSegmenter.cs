@@ -25,6 +25,15 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             var first = true;
             foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (first && tokens.Count > 0 && tokens[^1].Text.EndsWith('-') && tokens[^1].Text.Length > 1 && char.IsLetterOrDigit(word[0]))
+                {
+                    // "2025-" at the end of a line and "2030." at the start of the next are one word.
+                    var joined = tokens[^1].Text + word;
+                    tokens[^1] = new Token(joined, VietnameseText.Fold(joined).Trim(',', ';', '.', ':', '(', ')', '"'), tokens[^1].StartsLine);
+                    first = false;
+                    continue;
+                }
+
                 tokens.Add(new Token(word, VietnameseText.Fold(word).Trim(',', ';', '.', ':', '(', ')', '"'), first));
                 first = false;
             }
@@ -37,14 +46,21 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
     public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear, bool continuation = false)
     {
         var n = tokens.Count;
+        // One more column after the last: content that the extraction moved past the other cells (a page
+        // break whose page number and header were lost). It must open in lower case, mid-sentence.
+        var contentIndex = continuation ? -1 : roles.ToList().IndexOf(ColumnRole.Content);
+        roles = contentIndex >= 0 ? [.. roles, ColumnRole.Content] : roles;
         var k = roles.Count;
         var scores = new SpanScores(tokens, deadlines, planYear, continuation);
+        double Score(int column, int start, int end) => column == k - 1 && contentIndex >= 0
+            ? (start == end ? 0 : scores.DisplacedContent(start))
+            : scores.Score(roles[column], start, end);
         // best[c, j]: the best score of cutting tokens [0, j) into columns [0, c].
         var best = new double[k, n + 1];
         var from = new int[k, n + 1];
         for (var j = 0; j <= n; j++)
         {
-            best[0, j] = scores.Score(roles[0], 0, j);
+            best[0, j] = Score(0, 0, j);
             from[0, j] = 0;
         }
 
@@ -61,7 +77,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                         continue;
                     }
 
-                    var score = best[c - 1, i] + scores.Score(roles[c], i, j) + scores.CutBonus(i, j);
+                    var score = best[c - 1, i] + Score(c, i, j) + scores.CutBonus(i, j);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -83,6 +99,12 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             end = start;
         }
 
+        if (contentIndex >= 0)
+        {
+            cells[contentIndex] = string.Join(" ", new[] { cells[contentIndex], cells[k - 1] }.Where(x => x.Length > 0));
+            cells = cells[..^1];
+        }
+
         // The margin: how much worse the best cut is when the last boundary moves by one word.
         var margin = double.PositiveInfinity;
         if (k > 1)
@@ -92,7 +114,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             {
                 if (alternative >= 0 && alternative <= n && !double.IsNegativeInfinity(best[k - 2, alternative]))
                 {
-                    var score = best[k - 2, alternative] + scores.Score(roles[k - 1], alternative, n) + scores.CutBonus(alternative, n);
+                    var score = best[k - 2, alternative] + Score(k - 1, alternative, n) + scores.CutBonus(alternative, n);
                     margin = Math.Min(margin, best[k - 1, n] - score);
                 }
             }
@@ -162,6 +184,13 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             };
         }
 
+        /// <summary>Content displaced past the last column: only text that goes on mid-sentence, at a line start.</summary>
+        public double DisplacedContent(int start)
+        {
+            var token = _tokens[start];
+            return token.StartsLine && char.IsLower(token.Text[0]) ? -1 : -100;
+        }
+
         /// <summary>Cells begin on a new line and with a capital: a cut elsewhere costs.</summary>
         public double CutBonus(int position, int end)
         {
@@ -176,7 +205,8 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             }
 
             var token = _tokens[position];
-            var bonus = token.StartsLine ? 1.0 : _endsName[position] ? -1.0 : -4.0;
+            var isAmount = token.Text.Count(char.IsDigit) >= 5 && !token.Text.Contains('/', StringComparison.Ordinal);
+            var bonus = token.StartsLine ? 1.0 : _endsName[position] || isAmount ? -1.0 : -4.0;
             if (char.IsUpper(token.Text[0]))
             {
                 bonus += 0.5;
