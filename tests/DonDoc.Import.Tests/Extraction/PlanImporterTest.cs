@@ -30,6 +30,32 @@ public sealed class PlanImporterTest
     }
 
     [Fact]
+    public async Task A_table_that_lost_its_grid_is_cut_into_columns_by_meaning()
+    {
+        var result = _importer.Import("flattened-pdf-text.txt", await File.ReadAllBytesAsync(Fixture("flattened-pdf-text.txt")));
+        var golden = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("flattened-pdf-text.txt.json")))!;
+
+        var extracted = ExtractionJson.ToJson(result.Extraction!, "flattened-pdf-text.txt");
+        var score = ExtractionScorer.Score(golden, extracted);
+
+        Assert.Equal(4, score.Extracted);
+        Assert.Equal(4, score.Matched);
+        Assert.All(ExtractionScorer.Fields, field => Assert.True(score.Correct[field] == 4, $"{field}: {score.Correct[field]}/4\n{extracted.ToJsonString()}"));
+        Assert.Equal(golden["plan"]!.ToJsonString(), extracted["plan"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Page_furniture_of_a_flattened_table_is_dropped_and_listed()
+    {
+        var result = _importer.Import("flattened-pdf-text.txt", await File.ReadAllBytesAsync(Fixture("flattened-pdf-text.txt")));
+        var dropped = result.Extraction!.DroppedLines;
+
+        Assert.Contains(dropped, d => d.Reason == "page number" && d.Text.Trim() == "2");
+        Assert.Contains(dropped, d => d.Reason == "repeated table header" && d.Text.StartsWith("STT", StringComparison.Ordinal));
+        Assert.Contains(dropped, d => d.Reason == "page header or footer" && d.Text.StartsWith("Tài liệu này", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Repeated_headers_and_page_numbers_are_listed_as_dropped_and_doubtful_cells_warned()
     {
         var result = _importer.Import("other-column-order.txt", await File.ReadAllBytesAsync(Fixture("other-column-order.txt")));
