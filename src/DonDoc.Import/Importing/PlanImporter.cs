@@ -5,10 +5,10 @@ using DonDoc.Import.Reading;
 namespace DonDoc.Import.Importing;
 
 /// <summary>File → reader → extractor: the one entry point for importing a plan document.</summary>
-public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened)
+public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened, PlanBodyExtractor body)
 {
     public PlanImporter(DeadlineParser deadlines)
-        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines))
+        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines), new PlanBodyExtractor(deadlines))
     {
     }
 
@@ -43,7 +43,9 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         }
 
         var hasCells = read.Document.Lines.Any(l => l.IsTableRow);
-        var extraction = hasCells ? extractor.Extract(read.Document) : flattened.TryExtract(read.Document) ?? extractor.Extract(read.Document);
+        var extraction = hasCells
+            ? extractor.Extract(read.Document)
+            : flattened.TryExtract(read.Document) ?? body.TryExtract(read.Document) ?? extractor.Extract(read.Document);
         if (extraction.Plan.Tasks.Count == 0)
         {
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");

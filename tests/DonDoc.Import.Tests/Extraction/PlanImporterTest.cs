@@ -45,6 +45,23 @@ public sealed class PlanImporterTest
     }
 
     [Fact]
+    public async Task A_plan_without_a_table_gives_the_tasks_its_text_assigns()
+    {
+        var result = _importer.Import("plan-body.txt", await File.ReadAllBytesAsync(Fixture("plan-body.txt")));
+        var golden = JsonNode.Parse(await File.ReadAllTextAsync(Fixture("plan-body.txt.json")))!;
+
+        var extracted = ExtractionJson.ToJson(result.Extraction!, "plan-body.txt");
+        var score = ExtractionScorer.Score(golden, extracted);
+
+        Assert.Equal(3, score.Extracted);
+        Assert.Equal(3, score.Matched);
+        Assert.All(ExtractionScorer.Fields, field => Assert.True(score.Correct[field] == 3, $"{field}: {score.Correct[field]}/3\n{extracted.ToJsonString()}"));
+        Assert.Equal(golden["plan"]!.ToJsonString(), extracted["plan"]!.ToJsonString());
+        Assert.Contains(result.Extraction!.DroppedLines, d => d.Reason == "plan text outside the task sections");
+        Assert.Contains(result.Extraction.DroppedLines, d => d.Text.StartsWith("Nơi nhận", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Page_furniture_of_a_flattened_table_is_dropped_and_listed()
     {
         var result = _importer.Import("flattened-pdf-text.txt", await File.ReadAllBytesAsync(Fixture("flattened-pdf-text.txt")));

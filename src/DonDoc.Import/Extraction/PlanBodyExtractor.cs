@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Plans;
+using DonDoc.Core.Text;
+using DonDoc.Import.Reading;
+
+namespace DonDoc.Import.Extraction;
+
+/// <summary>
+/// Reads the tasks that a plan's own text assigns, when there is no table: the numbered items of its
+/// content section ("II. NỘI DUNG": "1. Title" then paragraphs) and of "TỔ CHỨC THỰC HIỆN" ("2. Sở Nội vụ"
+/// then what it must do and "Thời gian hoàn thành: …"), with the metadata of the plan's heading.
+/// </summary>
+public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
+{
+    /// <summary>Section titles whose numbered items are tasks (folded).</summary>
+    private static readonly string[] TaskSections = ["noi dung", "nhiem vu", "giai phap", "to chuc thuc hien", "phan cong"];
+
+    /// <summary>Words that end the leading agency of a sentence: its verb ("chủ động", "thực hiện", …), folded.</summary>
+    private static readonly string[] Verbs =
+    [
+        "chu dong", "thuc hien", "tham muu", "bam sat", "trien khai", "bao cao", "chiu trach nhiem", "ra soat", "phoi hop", "theo doi",
+        "chu tri", "xay dung", "to chuc", "huong dan", "kiem tra", "tiep tuc", "can cu", "duoc giao",
+    ];
+
+    public Extraction? TryExtract(SourceDocument document)
+    {
+        var lines = document.Lines.Select(l => (l.Number, l.Raw, Text: CellText.Clean(l.Raw))).Where(l => l.Text.Length > 0).ToList();
+        var headings = lines.Select((l, i) => (l, i)).Where(x => RomanHeading().IsMatch(x.l.Text)).ToList();
+        if (headings.Count == 0 || !headings.Any(h => IsTaskSection(h.l.Text)))
+        {
+            return null;
+        }
+
+        var warnings = new List<ExtractionWarning>();
+        var dropped = new List<DroppedLine>();
+        var metadata = ReadMetadata(lines.Take(headings[0].i).Select(l => l.Text).ToList());
+        var tasks = new List<PlanTask>();
+        for (var h = 0; h < headings.Count; h++)
+        {
+            var heading = RomanHeading().Match(headings[h].l.Text);
+            var end = h + 1 < headings.Count ? headings[h + 1].i : lines.Count;
+            var body = lines.Skip(headings[h].i + 1).Take(end - headings[h].i - 1).ToList();
+            var closing = body.FindIndex(l => Closing().IsMatch(VietnameseText.Fold(l.Text)));
+            if (closing >= 0)
+            {
+                foreach (var line in body.Skip(closing))
+                {
+                    dropped.Add(new DroppedLine(line.Number, line.Raw, "closing formula, recipients and signature"));
+                }
+
+                body = body.Take(closing).ToList();
+            }
+
+            if (!IsTaskSection(headings[h].l.Text))
+            {
+                dropped.Add(new DroppedLine(headings[h].l.Number, headings[h].l.Raw, "plan text outside the task sections"));
+                foreach (var line in body)
+                {
+                    dropped.Add(new DroppedLine(line.Number, line.Raw, "plan text outside the task sections"));
+                }
+
+                continue;
+            }
+
+            var section = new Section(heading.Groups[1].Value, heading.Groups[2].Value.Trim());
+            var assignments = VietnameseText.Fold(section.Title!).Contains("to chuc thuc hien", StringComparison.Ordinal);
+            var items = body.Select((l, i) => (l, i)).Where(x => NumberedItem().IsMatch(x.l.Text)).ToList();
+            for (var k = 0; k < items.Count; k++)
+            {
+                var item = NumberedItem().Match(items[k].l.Text);
+                var itemEnd = k + 1 < items.Count ? items[k + 1].i : body.Count;
+                var paragraphs = body.Skip(items[k].i + 1).Take(itemEnd - items[k].i - 1).ToList();
+                tasks.Add(ReadItem(section, item.Groups[1].Value, item.Groups[2].Value.Trim(), paragraphs.Select(p => p.Text).ToList(),
+                    items[k].l.Raw, paragraphs.Select(p => p.Raw), assignments, metadata.Year, warnings, items[k].l.Number));
+            }
+        }
+
+        if (tasks.Count == 0)
+        {
+            return null;
+        }
+
+        var plan = new Plan
+        {
+            Number = metadata.Number,
+            Issuer = metadata.Issuer,
+            IssuedOn = metadata.IssuedOn,
+            Title = metadata.Title,
+            SourceFile = document.FileName,
+            Tasks = tasks,
+        };
+        return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year };
+    }
+
+    private PlanTask ReadItem(
+        Section section, string number, string title, List<string> paragraphs, string rawHeading, IEnumerable<string> rawParagraphs,
+        bool assignments, int? planYear, List<ExtractionWarning> warnings, int line)
+    {
+        string? deadline = null;
+        var text = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            var time = TimeLine().Match(paragraph);
+            if (time.Success)
+            {
+                deadline = time.Groups[1].Value.Trim();
+            }
+            else
+            {
+                text.Add(paragraph);
+            }
+        }
+
+        var body = string.Join(" ", text);
+        string? lead;
+        string content;
+        if (assignments)
+        {
+            // "2. Sở Nội vụ" then what it must do; "5. Trách nhiệm của người đứng đầu" names no agency: the text does.
+            lead = LeadingAgency(title) is { } named && named.Length >= title.TrimEnd('.', ':').Length - 1 ? title.TrimEnd('.', ':') : LeadingAgency(body);
+            content = body;
+        }
+        else
+        {
+            lead = LeadingAgency(StripItemMarker(text.FirstOrDefault() ?? string.Empty));
+            content = string.Join(" ", new[] { title, body }.Where(x => x.Length > 0));
+        }
+
+        deadline ??= DeadlineInProse().Match(body) is { Success: true } inProse ? inProse.Value.Trim() : null;
+        var builder = new TaskBuilder(section, number, line) { Content = content, Lead = lead, Deadline = deadline };
+        builder.RawLines.Add(rawHeading);
+        builder.RawLines.AddRange(rawParagraphs);
+        if (lead is null)
+        {
+            warnings.Add(new ExtractionWarning(line, "no_lead", $"Mục {section.Id}.{number}: văn bản không nêu cơ quan chủ trì."));
+        }
+
+        var task = builder.Build(deadlines, planYear, []);
+        return task;
+    }
+
+    /// <summary>The agency a sentence begins with: "Các cơ quan, đơn vị, địa phương chủ động …" → "Các cơ quan, đơn vị, địa phương".</summary>
+    private static string? LeadingAgency(string sentence)
+    {
+        var text = sentence.Trim();
+        if (text.StartsWith("Giao ", StringComparison.Ordinal))
+        {
+            text = text[5..];
+        }
+
+        var folded = VietnameseText.Fold(text);
+        var words = WordRegex().Matches(folded).ToList();
+        if (words.Count == 0 || !(ColumnVocabulary.AgencyHeads.Contains(words[0].Value) || words[0].Value == "nguoi"))
+        {
+            return null;
+        }
+
+        var end = 0;
+        foreach (var word in words)
+        {
+            var rest = folded[word.Index..];
+            if (Verbs.Any(v => rest.StartsWith(v, StringComparison.Ordinal) && (rest.Length == v.Length || !char.IsLetterOrDigit(rest[v.Length]))))
+            {
+                break;
+            }
+
+            if (!ColumnVocabulary.AgencyWords.Contains(word.Value) && word.Value is not ("nguoi" or "dung" or "dau" or "cap"))
+            {
+                break;
+            }
+
+            end = word.Index + word.Length;
+        }
+
+        return end == 0 ? null : text[..end].TrimEnd(',', ';', ' ');
+    }
+
+    private static string StripItemMarker(string text) => ItemMarker().Replace(text, string.Empty);
+
+    private static bool IsTaskSection(string heading)
+    {
+        var folded = VietnameseText.Fold(RomanHeading().Match(heading).Groups[2].Value);
+        return TaskSections.Any(s => folded.StartsWith(s, StringComparison.Ordinal)) && !folded.Contains("muc dich", StringComparison.Ordinal);
+    }
+
+    private static PlanMetadataReader.Metadata ReadMetadata(List<string> lines)
+    {
+        string? number = null, title = null, place = null, issuerAgency = null;
+        int? year = null;
+        DateOnly? issuedOn = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var folded = VietnameseText.Fold(line);
+            if (NumberLine().Match(line) is { Success: true } numberLine && numberLine.Groups[1].Value.Any(char.IsDigit) && char.IsDigit(numberLine.Groups[1].Value[0]))
+            {
+                number = numberLine.Groups[1].Value;
+            }
+            else if (PlaceDate().Match(folded) is { Success: true } placeDate)
+            {
+                place = line[..placeDate.Groups[1].Length].Trim();
+                year = int.Parse(placeDate.Groups[4].Value, CultureInfo.InvariantCulture);
+                if (int.TryParse(placeDate.Groups[2].Value, out var day) && int.TryParse(placeDate.Groups[3].Value, out var month)
+                    && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year.Value, month))
+                {
+                    issuedOn = new DateOnly(year.Value, month, day);
+                }
+            }
+            else if (folded.Trim() == "ke hoach" && i + 1 < lines.Count)
+            {
+                title = lines[i + 1];
+            }
+            else if (IssuingSentence().Match(folded) is { Success: true } issuing)
+            {
+                issuerAgency = line.Substring(issuing.Groups[1].Index, issuing.Groups[1].Length).Trim();
+            }
+        }
+
+        // "UBND tỉnh" of a document dated "Đắk Lắk, ngày …" is "UBND tỉnh Đắk Lắk".
+        var issuer = issuerAgency is not null && place is not null && VietnameseText.Fold(issuerAgency).EndsWith("tinh", StringComparison.Ordinal)
+            ? $"{issuerAgency} {place}"
+            : issuerAgency;
+        return new PlanMetadataReader.Metadata(number, issuer, issuedOn, year, title);
+    }
+
+    [GeneratedRegex(@"^([IVXLC]+)\s*[.:\-–]\s*(\S.*)$")]
+    private static partial Regex RomanHeading();
+
+    [GeneratedRegex(@"^(\d{1,2})\s*[.)]\s+(\S.*)$")]
+    private static partial Regex NumberedItem();
+
+    [GeneratedRegex(@"^[a-zđ]\)\s*")]
+    private static partial Regex ItemMarker();
+
+    [GeneratedRegex(@"^(?:Thời gian|Thời hạn|Tiến độ)(?: hoàn thành| thực hiện)?\s*:\s*(.+)$")]
+    private static partial Regex TimeLine();
+
+    [GeneratedRegex(@"\b(?:vào ngày \d{1,2} (?:hằng|hàng) (?:tháng|quý|năm)|trước ngày \d{1,2}/\d{1,2}(?:/\d{4})?|chậm nhất (?:ngày )?\d{1,2}/\d{1,2}(?:/\d{4})?)")]
+    private static partial Regex DeadlineInProse();
+
+    [GeneratedRegex(@"^(?:trên đây|noi nhan|tren day)")]
+    private static partial Regex Closing();
+
+    [GeneratedRegex(@"[\p{L}\p{N}&]+")]
+    private static partial Regex WordRegex();
+
+    [GeneratedRegex(@"^Số\s*:\s*(\S*)")]
+    private static partial Regex NumberLine();
+
+    [GeneratedRegex(@"^([^,]+),\s*ngay\s*(\d{0,2})\s*thang\s*(\d{0,2})\s*nam\s*(\d{4})")]
+    private static partial Regex PlaceDate();
+
+    [GeneratedRegex(@",\s*((?:ubnd|uy ban nhan dan|so|ban|van phong|tinh uy|dang uy)[^,]*?)\s+ban hanh ke hoach")]
+    private static partial Regex IssuingSentence();
+}
