@@ -13,7 +13,11 @@ namespace DonDoc.Import.Extraction;
 public sealed class RowSegmenter(DeadlineParser deadlines)
 {
     /// <summary>A word of the row, and whether a new source line starts with it.</summary>
-    public sealed record Token(string Text, string Folded, bool StartsLine);
+    public sealed record Token(string Text, string Folded, bool StartsLine)
+    {
+        /// <summary>The length of the source line the word is on: long lines are wrapped content, not merged cells.</summary>
+        public int LineLength { get; init; }
+    }
 
     public sealed record Segmentation(IReadOnlyList<string> Cells, double Margin);
 
@@ -23,6 +27,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         foreach (var line in lines)
         {
             var first = true;
+            var lineLength = line.Trim().Length;
             foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (first && tokens.Count > 0 && tokens[^1].Text.EndsWith('-') && tokens[^1].Text.Length > 1 && char.IsLetterOrDigit(word[0]))
@@ -34,7 +39,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                     continue;
                 }
 
-                tokens.Add(new Token(word, VietnameseText.Fold(word).Trim(',', ';', '.', ':', '(', ')', '"'), first));
+                tokens.Add(new Token(word, VietnameseText.Fold(word).Trim(',', ';', '.', ':', '(', ')', '"'), first) { LineLength = lineLength });
                 first = false;
             }
         }
@@ -137,10 +142,12 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private readonly bool[] _endsName;
 
         private readonly bool _continuation;
+        private readonly bool _singleLine;
 
         public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear, bool continuation)
         {
             _continuation = continuation;
+            _singleLine = tokens.Count(t => t.StartsLine) <= 1;
             _tokens = tokens;
             _deadlines = deadlines;
             _planYear = planYear;
@@ -207,6 +214,11 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             var token = _tokens[position];
             var isAmount = token.Text.Count(char.IsDigit) >= 5 && !token.Text.Contains('/', StringComparison.Ordinal);
             var bonus = token.StartsLine ? 1.0 : _endsName[position] || isAmount ? -1.0 : -4.0;
+            if (!token.StartsLine && !_singleLine && token.LineLength > 45 && !isAmount)
+            {
+                // Two cells merged on one line are short; a long line is one cell's wrapped text.
+                bonus -= 6;
+            }
             if (char.IsUpper(token.Text[0]))
             {
                 bonus += 0.5;
