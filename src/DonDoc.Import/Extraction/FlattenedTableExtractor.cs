@@ -126,6 +126,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         string? lastNumber = null;
         string? sectionWord = null;
         var titleLineOpen = false;
+        var displaced = new List<(string Text, int Line, List<PendingSection> Candidates)>();
         foreach (var line in body)
         {
             var text = line.Text;
@@ -138,6 +139,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
 
             if (ReadSectionHeading(text) is { } heading)
             {
+                PlaceDisplacedHeadings(displaced, sections, rows, warnings);
                 var id = heading.Id;
                 if (SectionHeading.IsRoman(id) && sectionWord is not null)
                 {
@@ -159,19 +161,18 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
 
             if (IsCapitalsHeading(text) && section is not null)
             {
-                // A group heading printed in capitals, which the extraction may have displaced into the rows
-                // or past the next section's number: it belongs to the first section still without a title.
-                var untitled = sections.FirstOrDefault(s => s.Title is null);
-                if (untitled is not null)
+                if (titleLineOpen && section.Title is not null)
                 {
-                    untitled.Title = text;
-                    titleLineOpen = untitled == section;
+                    section.Title += " " + text;
                     continue;
                 }
 
-                if (titleLineOpen)
+                // A group heading printed in capitals, which the extraction may have displaced into the rows
+                // or past the next section's number: it goes to a section still without a title, the one whose
+                // rows speak of it (assigned once every row is read).
+                if (sections.Any(s => s.Title is null))
                 {
-                    section.Title += " " + text;
+                    displaced.Add((text, line.Number, []));
                     continue;
                 }
             }
@@ -212,6 +213,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
             row.AddSourceLine(line.Number);
         }
 
+        PlaceDisplacedHeadings(displaced, sections, rows, warnings);
         MarkPageBreaks(body, rows, dropped);
         var subheadings = SubHeadings(rows);
 
@@ -278,6 +280,66 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
                     case ColumnRole.Note: builder.Note = CellText.Append(builder.Note, cell); break;
                 }
             }
+    }
+
+    /// <summary>
+    /// Gives each displaced heading to the untitled section whose rows share most of its word pairs
+    /// ("ĐẢNG ỦY QUÂN SỰ TỈNH" to the section whose rows speak of "Đảng bộ Quân sự tỉnh"); ties by order.
+    /// </summary>
+    private static void PlaceDisplacedHeadings(
+        List<(string Text, int Line, List<PendingSection> Candidates)> displaced,
+        List<PendingSection> sections,
+        List<PendingRow> rows,
+        List<ExtractionWarning> warnings)
+    {
+        if (displaced.Count == 0)
+        {
+            return;
+        }
+
+        // The candidates: the latest sections still without a title, one more than there are headings.
+        var untitled = sections.Where(s => s.Title is null).TakeLast(displaced.Count + 1).ToList();
+        for (var i = 0; i < displaced.Count; i++)
+        {
+            displaced[i] = (displaced[i].Text, displaced[i].Line, untitled);
+        }
+
+        var rowText = rows.Where(r => r.Section is not null).GroupBy(r => r.Section!)
+            .ToDictionary(g => g.Key, g => VietnameseText.Fold(string.Join(" ", g.SelectMany(r => r.Texts))));
+        var pairs = new List<(int Score, int Heading, int Order, PendingSection Section)>();
+        for (var h = 0; h < displaced.Count; h++)
+        {
+            var words = Regex.Split(VietnameseText.Fold(displaced[h].Text), @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToList();
+            var bigrams = words.Zip(words.Skip(1), (a, b) => $"{a} {b}").Distinct().ToList();
+            for (var c = 0; c < displaced[h].Candidates.Count; c++)
+            {
+                var section = displaced[h].Candidates[c];
+                var text = rowText.GetValueOrDefault(section, string.Empty);
+                pairs.Add((bigrams.Count(b => text.Contains(b, StringComparison.Ordinal)), h, c, section));
+            }
+        }
+
+        var placed = new HashSet<int>();
+        foreach (var (_, heading, _, section) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Heading).ThenBy(p => p.Order))
+        {
+            if (placed.Contains(heading) || section.Title is not null)
+            {
+                continue;
+            }
+
+            section.Title = displaced[heading].Text;
+            placed.Add(heading);
+        }
+
+        for (var h = 0; h < displaced.Count; h++)
+        {
+            if (!placed.Contains(h))
+            {
+                warnings.Add(new ExtractionWarning(displaced[h].Line, "heading_unplaced", $"Không xác định được dòng tiêu đề \"{displaced[h].Text}\" thuộc mục nào."));
+            }
+        }
+
+        displaced.Clear();
     }
 
     /// <summary>Rows interrupted by a repeated header or a page number go on in a new segment.</summary>
@@ -431,6 +493,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         public List<List<string>> Segments { get; private set; } = [];
 
         public List<string> Raw { get; } = [];
+
+        public IEnumerable<string> Texts => _lines.Select(l => l.Text);
 
         public void Add(string text, string raw)
         {
