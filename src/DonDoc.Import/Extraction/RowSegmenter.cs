@@ -65,7 +65,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         var from = new int[k, n + 1];
         for (var j = 0; j <= n; j++)
         {
-            best[0, j] = Score(0, 0, j);
+            best[0, j] = Score(0, 0, j) + scores.EndBonus(0, j, last: j == n);
             from[0, j] = 0;
         }
 
@@ -82,7 +82,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                         continue;
                     }
 
-                    var score = best[c - 1, i] + Score(c, i, j) + scores.CutBonus(i, j);
+                    var score = best[c - 1, i] + Score(c, i, j) + scores.CutBonus(i, j) + scores.EndBonus(i, j, last: j == n);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -189,6 +189,18 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
                 ColumnRole.Note => length == 0 ? 0 : -0.5 * length,
                 _ => 0,
             };
+        }
+
+        /// <summary>A cell does not end in a comma or semicolon: "Các sở, ban, ngành," goes on in the next line.</summary>
+        public double EndBonus(int start, int end, bool last)
+        {
+            if (end == start || last)
+            {
+                return 0;
+            }
+
+            var text = _tokens[end - 1].Text;
+            return text.EndsWith(',') || text.EndsWith(';') ? -3 : 0;
         }
 
         /// <summary>Content displaced past the last column: only text that goes on mid-sentence, at a line start.</summary>
