@@ -60,12 +60,13 @@ internal static class ColumnVocabulary
         "giao", "bien", "che", "nhiem", "tiep", "tuc", "xong", "lien", "tien", "do", "nay", "thong", "ly", "phan", "ban", "hanh",
     };
 
-    /// <summary>How deadline cells begin: "Trước", "Chậm nhất", "Sau khi", "Theo", "Quý", "Thường xuyên", a date.</summary>
-    public static readonly HashSet<string> DeadlineOpeners = new(StringComparer.Ordinal)
-    {
-        "truoc", "cham", "sau", "theo", "thuc", "quy", "thang", "nam", "trong", "ngay", "hang", "dinh", "da", "khi", "thuong", "tu",
-        "giai", "den", "hoan", "vao", "ke", "6", "sau", "hang", "moi", "cuoi", "dau",
-    };
+    /// <summary>How deadline cells begin: "Trước", "Chậm nhất", "Sau khi", "Theo", "Quý", "Thường xuyên", "Đã hoàn thành".</summary>
+    public static readonly string[] DeadlineOpeners =
+    [
+        "truoc", "cham nhat", "sau", "theo", "thuc hien", "quy", "thang", "nam", "trong", "ngay", "hang", "dinh ky", "da hoan thanh",
+        "khi", "thuong xuyen", "tu thang", "tu ngay", "tu nam", "tu quy", "giai doan", "den", "hoan thanh", "vao", "ke tu", "6 thang",
+        "moi", "cuoi", "dau", "ngay sau",
+    ];
 
     /// <summary>How products and evidence begin: "Văn bản", "Báo cáo", "Quy chế", "Kế hoạch".</summary>
     public static readonly string[] ProductHeads =

@@ -58,6 +58,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         var warnings = new List<ExtractionWarning>();
         var dropped = new List<DroppedLine>();
         var metadataLines = lines.Take(headerAt).Select(l => l.Text).ToList();
+        var headerLines = lines.Skip(headerAt).Take(headerEnd - headerAt).Select(l => VietnameseText.Fold(l.Text).Trim()).ToList();
         var body = new List<(int Number, string Raw, string Text)>();
         for (var i = headerEnd; i < lines.Count; i++)
         {
@@ -75,9 +76,15 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
             }
 
             var folded = VietnameseText.Fold(line.Text);
-            if (IsHeaderFragment(folded))
+            var repeated = RepeatedHeaderLines(lines, i, headerLines);
+            if (repeated > 0 || IsHeaderFragment(folded))
             {
-                dropped.Add(new DroppedLine(line.Number, line.Raw, "repeated table header"));
+                for (var j = i; j < i + Math.Max(repeated, 1); j++)
+                {
+                    dropped.Add(new DroppedLine(lines[j].Number, lines[j].Raw, "repeated table header"));
+                }
+
+                i += Math.Max(repeated, 1) - 1;
                 continue;
             }
 
@@ -382,6 +389,24 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         return end;
+    }
+
+    /// <summary>How many lines from <paramref name="at"/> repeat two or more consecutive lines of the header ("Thời gian" / "thực hiện"); 0 if none.</summary>
+    private static int RepeatedHeaderLines(List<(int Number, string Raw, string Text)> lines, int at, List<string> header)
+    {
+        var best = 0;
+        for (var j = 0; j < header.Count; j++)
+        {
+            var m = 0;
+            while (at + m < lines.Count && j + m < header.Count && VietnameseText.Fold(lines[at + m].Text).Trim() == header[j + m])
+            {
+                m++;
+            }
+
+            best = Math.Max(best, m);
+        }
+
+        return best >= 2 ? best : 0;
     }
 
     /// <summary>Part of a repeated header without its "STT" ("Thời gian thực hiện"): header words only, naming a column.</summary>

@@ -10,7 +10,7 @@ namespace DonDoc.Import.Extraction;
 /// amounts for budgets, and everything else for content. A dynamic program over the cut points finds
 /// the best cut exactly; the margin to the second best tells how sure it is.
 /// </summary>
-public sealed class RowSegmenter(DeadlineParser deadlines)
+public sealed partial class RowSegmenter(DeadlineParser deadlines)
 {
     /// <summary>A word of the row, and whether a new source line starts with it.</summary>
     public sealed record Token(string Text, string Folded, bool StartsLine)
@@ -246,7 +246,9 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
         private double Agency(int start, int end)
         {
             var score = _agencyPrefix[end] - _agencyPrefix[start];
-            return score + (_startsName[start] || ColumnVocabulary.AgencyHeads.Contains(_tokens[start].Folded) ? 1 : -2);
+            score += _startsName[start] || ColumnVocabulary.AgencyHeads.Contains(_tokens[start].Folded) ? 1 : -2;
+            // Agency cells start with a capital; "các cơ quan …" in lower case is the tail of a sentence.
+            return char.IsLower(_tokens[start].Text[0]) ? score - 3 : score;
         }
 
         private double Deadline(int start, int end)
@@ -256,7 +258,10 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             // A deadline cell opens with a deadline word ("Trước", "Sau khi", "Quý", "Theo", a date) and is
             // mostly made of them; a condition may quote a document ("Sau khi Trung ương ban hành Quy định …").
             var first = _tokens[start].Folded;
-            var opens = ColumnVocabulary.DeadlineOpeners.Contains(first) || (first.Length > 0 && char.IsDigit(first[0]));
+            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(3, length)).Select(t => t.Folded));
+            // A date ("31/8/2025") or an hour ("16h") may open a deadline; a year range ("2025-2030.") or a count may not.
+            var opens = ColumnVocabulary.DeadlineOpeners.Any(o => head.StartsWith(o, StringComparison.Ordinal) && (head.Length == o.Length || head[o.Length] == ' '))
+                || first.Contains('/', StringComparison.Ordinal) || OpeningHour().IsMatch(first);
             if (length > 24 || !opens || outside * 2 > length)
             {
                 return -3.0 * length;
@@ -360,4 +365,7 @@ public sealed class RowSegmenter(DeadlineParser deadlines)
             word.Length == 0 || ColumnVocabulary.DeadlineWords.Contains(word) || word.Contains('/', StringComparison.Ordinal)
             || (word.Any(char.IsDigit) && word.Count(char.IsDigit) <= 4 && !word.Contains('.', StringComparison.Ordinal));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}(h\d{0,2}|gio)?$")]
+    private static partial System.Text.RegularExpressions.Regex OpeningHour();
 }
