@@ -143,11 +143,13 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
 
         private readonly bool _continuation;
         private readonly bool _singleLine;
+        private readonly int _longestLine;
 
         public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear, bool continuation)
         {
             _continuation = continuation;
             _singleLine = tokens.Count(t => t.StartsLine) <= 1;
+            _longestLine = tokens.Count == 0 ? 0 : tokens.Max(t => t.LineLength);
             _tokens = tokens;
             _deadlines = deadlines;
             _planYear = planYear;
@@ -226,7 +228,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             var token = _tokens[position];
             var isAmount = token.Text.Count(char.IsDigit) >= 5 && !token.Text.Contains('/', StringComparison.Ordinal);
             var bonus = token.StartsLine ? 1.0 : _endsName[position] || isAmount ? -1.0 : -4.0;
-            if (!token.StartsLine && !_singleLine && token.LineLength > 45 && !isAmount)
+            if (!token.StartsLine && !_singleLine && token.LineLength > 0.7 * _longestLine && !isAmount)
             {
                 // Two cells merged on one line are short; a long line is one cell's wrapped text.
                 bonus -= 6;
