@@ -13,7 +13,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
 {
     public Extraction Extract(SourceDocument document)
     {
-        var state = new State();
+        var state = new State { VisualLines = document.RowsAreVisualLines };
         var preamble = new List<string>();
         foreach (var line in document.Lines)
         {
@@ -111,6 +111,12 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
         }
 
         var lead = Cell(ColumnRole.Lead);
+        if (number.Length > 0 && number.All(char.IsDigit) && content.Length == 0 && others.All(o => o.Length == 0))
+        {
+            state.Dropped.Add(new DroppedLine(line.Number, line.Raw, "page number"));
+            return;
+        }
+
         if (number.Length > 0)
         {
             state.Current = new TaskBuilder(state.Section, number, line.Number);
@@ -122,7 +128,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
             state.Current = new TaskBuilder(state.Section, null, line.Number);
             state.Tasks.Add(state.Current);
         }
-        else if (!state.AfterPageBreak && content.Length == 0 && lead.Length > 0 && state.Current.Lead is not null)
+        else if (!state.VisualLines && !state.AfterPageBreak && content.Length == 0 && lead.Length > 0 && state.Current.Lead is not null)
         {
             // A second lead agency for the same task, in a row of its own: one task per lead.
             var split = state.Current.SplitForAnotherLead(line.Number);
@@ -153,6 +159,8 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
         public TaskBuilder? Current { get; set; }
 
         public bool AfterPageBreak { get; set; }
+
+        public bool VisualLines { get; init; }
 
         public List<TaskBuilder> Tasks { get; } = [];
 

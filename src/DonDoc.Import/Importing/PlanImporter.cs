@@ -31,8 +31,22 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             case "tsv" or "pdftext" or "txt":
                 read = _text.Read(fileName, content);
                 break;
-            case "docx" or "xlsx" or "pdf" or "html":
-                return ImportResult.Fail($"định dạng .{kind} chưa được hỗ trợ trong phiên bản này; hãy dùng tệp .txt", $"format {kind} is not supported yet");
+            case "docx":
+                read = new DocxReader().Read(fileName, content);
+                break;
+            case "xlsx":
+                read = new XlsxReader().Read(fileName, content);
+                break;
+            case "pdf":
+                read = new PdfReader().Read(fileName, content);
+                break;
+            case "html":
+                read = new HtmlReader().Read(fileName, content);
+                break;
+            case "doc" or "xls":
+                return ImportResult.Fail($"định dạng .{kind} (Office 97–2003) chưa được hỗ trợ; hãy lưu lại thành .{kind}x", $"legacy format {kind} is not supported");
+            case "broken-docx" or "broken-xlsx":
+                return ImportResult.Fail($"tệp \"{Path.GetFileName(fileName)}\" không phải tệp Office hợp lệ (bị hỏng hoặc sai phần mở rộng)", $"{fileName} is not an Office (zip) file");
             default:
                 return ImportResult.Fail($"không nhận ra định dạng của tệp \"{Path.GetFileName(fileName)}\"", $"unknown format \"{kind}\" for {fileName}");
         }
@@ -62,10 +76,13 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             return "pdf";
         }
 
+        var zip = content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K';
         return extension switch
         {
-            "txt" or "tsv" or "csv" or "" => "txt",
+            "txt" or "tsv" or "" when content.Length > 0 && content[0] == (byte)'<' => "html",
+            "txt" or "tsv" or "" => "txt",
             "htm" or "html" => "html",
+            "docx" or "xlsx" when !zip => "broken-" + extension,
             _ => extension,
         };
     }

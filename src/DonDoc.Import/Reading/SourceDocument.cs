@@ -4,7 +4,14 @@ namespace DonDoc.Import.Reading;
 /// What a reader makes of a file: its lines in order, each either free text (titles, headings, prose)
 /// or a row of table cells. The extractor works on this, whatever the file's format was.
 /// </summary>
-public sealed record SourceDocument(string FileName, IReadOnlyList<SourceLine> Lines);
+public sealed record SourceDocument(string FileName, IReadOnlyList<SourceLine> Lines)
+{
+    /// <summary>
+    /// Rows are the visual lines of a page (a PDF): a row without a number continues the task above
+    /// cell by cell, and is never a second lead agency of its own.
+    /// </summary>
+    public bool RowsAreVisualLines { get; init; }
+}
 
 /// <summary>One line of the source: free text when <see cref="Cells"/> is null, else a table row.</summary>
 /// <param name="Number">1-based line (or row) number in the source, for messages.</param>
