@@ -14,6 +14,7 @@ public static class DonDocCommandLine
         root.Subcommands.Add(CalendarCommands.BuildWorkdays());
         root.Subcommands.Add(ImportCommands.BuildImport());
         root.Subcommands.Add(ImportCommands.BuildEval());
+        root.Subcommands.Add(AgencyCommands.Build());
         return root;
     }
 

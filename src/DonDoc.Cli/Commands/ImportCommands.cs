@@ -30,7 +30,8 @@ public static class ImportCommands
             }
 
             var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
-            var result = NewImporter().Import(info.Name, content, parse.GetValue(format) ?? "auto");
+            var importer = new PlanImporter(new DeadlineParser(), await AgencyCommands.LoadAsync(cancellationToken));
+            var result = importer.Import(info.Name, content, parse.GetValue(format) ?? "auto");
             if (result.Extraction is not { } extraction)
             {
                 throw new CliError($"không đọc được tệp \"{info.Name}\": {result.Failure!.Vietnamese}", $"cannot read {info.Name}: {result.Failure!.English}");
@@ -38,7 +39,7 @@ public static class ImportCommands
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(ExtractionJson.Serialize(ExtractionJson.ToJson(extraction, info.Name)));
+                Console.WriteLine(ExtractionJson.Serialize(ExtractionJson.ToJson(extraction, info.Name, importer.Agencies)));
                 return 0;
             }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 
 namespace DonDoc.Import.Extraction;
@@ -15,7 +16,7 @@ public static class ExtractionJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static JsonObject ToJson(Extraction extraction, string document)
+    public static JsonObject ToJson(Extraction extraction, string document, AgencyDirectory? agencies = null)
     {
         var plan = extraction.Plan;
         var tasks = new JsonArray();
@@ -41,6 +42,8 @@ public static class ExtractionJson
                 ["budget_vnd"] = task.BudgetVnd,
                 ["note"] = task.Note,
                 ["raw_text"] = task.RawText,
+                ["lead_agencies"] = agencies is null ? null : Agencies(agencies.Resolve(task.Lead)),
+                ["coordinator_agencies"] = agencies is null ? null : Agencies(agencies.Resolve(task.Coordinators)),
             });
         }
 
@@ -69,6 +72,15 @@ public static class ExtractionJson
             }).ToArray()),
         };
     }
+
+    private static JsonArray Agencies(IReadOnlyList<AgencyMatch> matches) => new(matches.Select(m => (JsonNode)new JsonObject
+    {
+        ["text"] = m.Text,
+        ["agency"] = m.Name,
+        ["kind"] = m.Kind switch { AgencyMatchKind.Agency => "agency", AgencyMatchKind.Group => "group", _ => "unknown" },
+        ["candidates"] = new JsonArray(m.Candidates.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+        ["note"] = m.Note,
+    }).ToArray());
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
 

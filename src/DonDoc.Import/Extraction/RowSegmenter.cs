@@ -140,6 +140,8 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
         private readonly bool[] _insideName;
         private readonly bool[] _startsName;
         private readonly bool[] _endsName;
+        private readonly bool[] _documentHead;
+        private readonly bool[] _deadlineOpener;
 
         private readonly bool _continuation;
         private readonly bool _singleLine;
@@ -159,6 +161,20 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             _startsName = new bool[tokens.Count + 1];
             _endsName = new bool[tokens.Count + 1];
             var covered = KnownNameCoverage(tokens, _insideName, _startsName);
+            _documentHead = new bool[tokens.Count];
+            _deadlineOpener = new bool[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var head = string.Join(" ", tokens.Skip(i).Take(4).Select(t => t.Folded));
+                var first = tokens[i].Text[0];
+                // A cell starts with a capital ("Văn bản", "Báo cáo") or a figure ("100% …"); "văn bản" in lower case is wrapped content.
+                _documentHead[i] = (char.IsUpper(first) || char.IsDigit(first))
+                    && ColumnVocabulary.ProductHeads.Any(h => StartsWithWords(head.Replace('/', ' '), h));
+                // A date ("31/8/2025") or an hour ("16h") may open a deadline; a year range ("2025-2030.") or a count may not.
+                _deadlineOpener[i] = ColumnVocabulary.DeadlineOpeners.Any(o => StartsWithWords(head, o))
+                    || tokens[i].Folded.Contains('/', StringComparison.Ordinal) || OpeningHour().IsMatch(tokens[i].Folded);
+            }
+
             for (var i = 1; i < tokens.Count; i++)
             {
                 // A known name ends here and another agency begins: a likely cut even within a line.
@@ -259,11 +275,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             var length = end - start;
             // A deadline cell opens with a deadline word ("Trước", "Sau khi", "Quý", "Theo", a date) and is
             // mostly made of them; a condition may quote a document ("Sau khi Trung ương ban hành Quy định …").
-            var first = _tokens[start].Folded;
-            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(3, length)).Select(t => t.Folded));
-            // A date ("31/8/2025") or an hour ("16h") may open a deadline; a year range ("2025-2030.") or a count may not.
-            var opens = ColumnVocabulary.DeadlineOpeners.Any(o => head.StartsWith(o, StringComparison.Ordinal) && (head.Length == o.Length || head[o.Length] == ' '))
-                || first.Contains('/', StringComparison.Ordinal) || OpeningHour().IsMatch(first);
+            var opens = _deadlineOpener[start];
             if (length > 24 || !opens || outside * 2 > length)
             {
                 return -3.0 * length;
@@ -281,11 +293,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
 
         private double Document(int start, int end)
         {
-            var head = string.Join(" ", _tokens.Skip(start).Take(Math.Min(4, end - start)).Select(t => t.Folded)).Replace('/', ' ');
-            // A cell starts with a capital ("Văn bản", "Báo cáo") or a figure ("100% …"); "văn bản" in lower case is wrapped content.
-            var first = _tokens[start].Text[0];
-            var begins = (char.IsUpper(first) || char.IsDigit(first)) && ColumnVocabulary.ProductHeads.Any(h => head.StartsWith(h, StringComparison.Ordinal)
-                && (head.Length == h.Length || head[h.Length] == ' '));
+            var begins = _documentHead[start];
             return begins ? 3 + (0.1 * Math.Min(end - start, 12)) : -4 - (0.5 * (end - start));
         }
 
@@ -303,11 +311,14 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             while (i < tokens.Count)
             {
                 var longest = 0;
-                foreach (var phrase in KnownPhrases)
+                if (PhrasesByFirstWord.TryGetValue(tokens[i].Folded, out var phrases))
                 {
-                    if (phrase.Length > longest && i + phrase.Length <= tokens.Count && Matches(tokens, i, phrase))
+                    foreach (var phrase in phrases)
                     {
-                        longest = phrase.Length;
+                        if (phrase.Length > longest && i + phrase.Length <= tokens.Count && Matches(tokens, i, phrase))
+                        {
+                            longest = phrase.Length;
+                        }
                     }
                 }
 
@@ -352,12 +363,19 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             .Distinct(new PhraseComparer())
             .ToArray();
 
+        private static readonly Dictionary<string, string[][]> PhrasesByFirstWord = KnownPhrases
+            .GroupBy(p => p[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
         private sealed class PhraseComparer : IEqualityComparer<string[]>
         {
             public bool Equals(string[]? x, string[]? y) => x is not null && y is not null && x.SequenceEqual(y);
 
             public int GetHashCode(string[] obj) => string.Join(" ", obj).GetHashCode(StringComparison.Ordinal);
         }
+
+        private static bool StartsWithWords(string text, string prefix) =>
+            text.StartsWith(prefix, StringComparison.Ordinal) && (text.Length == prefix.Length || text[prefix.Length] == ' ');
 
         private static bool IsAgencyWord(string word) =>
             ColumnVocabulary.AgencyWords.Contains(word) || word is "–" or "-" or "&";

@@ -1,3 +1,4 @@
+using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Import.Extraction;
 using DonDoc.Import.Reading;
@@ -5,12 +6,14 @@ using DonDoc.Import.Reading;
 namespace DonDoc.Import.Importing;
 
 /// <summary>File → reader → extractor: the one entry point for importing a plan document.</summary>
-public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened, PlanBodyExtractor body)
+public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened, PlanBodyExtractor body, AgencyDirectory agencies)
 {
-    public PlanImporter(DeadlineParser deadlines)
-        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines), new PlanBodyExtractor(deadlines))
+    public PlanImporter(DeadlineParser deadlines, AgencyDirectory? agencies = null)
+        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines), new PlanBodyExtractor(deadlines), agencies ?? AgencyDirectory.Default)
     {
     }
+
+    public AgencyDirectory Agencies => agencies;
 
     /// <summary>The largest file accepted (20 MB).</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -65,7 +68,13 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");
         }
 
-        return new ImportResult(extraction, null);
+        // "Một việc một đầu mối": every task must end with one lead agency of the directory.
+        var leadWarnings = extraction.Plan.Tasks
+            .Select(task => (task, problem: LeadRule.Check(agencies.Resolve(task.Lead))))
+            .Where(x => x.problem is not null)
+            .Select(x => new ExtractionWarning(0, "lead_rule",
+                $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section is null ? "" : ".")}{x.task.Number}: {x.problem!.Reason} Lựa chọn: {string.Join("; ", x.problem.Choices.Select(c => c.ToVietnamese()))}."));
+        return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings] }, null);
     }
 
     private static string DetectFormat(string fileName, byte[] content)

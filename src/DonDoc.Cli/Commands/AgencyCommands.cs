@@ -1,0 +1,224 @@
+using System.CommandLine;
+using System.Text;
+using DonDoc.Cli.Output;
+using DonDoc.Core.Agencies;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Storage;
+using DonDoc.Import.Reading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DonDoc.Cli.Commands;
+
+/// <summary><c>dondoc agencies match|list|import|alias</c>.</summary>
+public static class AgencyCommands
+{
+    public static Command Build()
+    {
+        var agencies = new Command("agencies", "Danh mục cơ quan, đơn vị (the agency directory)");
+        agencies.Subcommands.Add(BuildMatch());
+        agencies.Subcommands.Add(BuildList());
+        agencies.Subcommands.Add(BuildImport());
+        agencies.Subcommands.Add(BuildAlias());
+        return agencies;
+    }
+
+    private static Command BuildMatch()
+    {
+        var text = new Argument<string>("text") { Description = "Ô cơ quan như ghi trong kế hoạch (an agency cell as printed)" };
+        var command = new Command("match", "Tách và nhận diện các cơ quan trong một ô, in JSON (resolve a cell into agencies)") { text };
+        command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
+        {
+            var directory = await LoadAsync(cancellationToken);
+            var matches = directory.Resolve(parse.GetValue(text));
+            Console.WriteLine(JsonOutput.Serialize(matches.Select(m => new
+            {
+                text = m.Text,
+                agency = m.Name,
+                kind = m.Kind switch { AgencyMatchKind.Agency => "agency", AgencyMatchKind.Group => "group", _ => "unknown" },
+                candidates = m.Candidates,
+                note = m.Note,
+            })));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command BuildList()
+    {
+        var command = new Command("list", "In danh mục cơ quan và nhóm (print the directory)");
+        command.SetAction((_, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
+        {
+            var directory = await LoadAsync(cancellationToken);
+            foreach (var agency in directory.Agencies.OrderBy(a => a.Kind).ThenBy(a => a.Name, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"{agency.Kind}\t{agency.Name}\t{string.Join("; ", agency.Aliases)}");
+            }
+
+            foreach (var group in directory.Groups.OrderBy(g => g.Name, StringComparer.Ordinal))
+            {
+                Console.WriteLine($"Group\t{group.Name}\t{string.Join("; ", group.Aliases)}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command BuildImport()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp CSV (UTF-8) hoặc XLSX: tên, loại, tên khác (phân cách bằng ;), cơ quan cấp trên" };
+        var command = new Command("import", "Nhập cơ quan, đơn vị từ CSV hoặc XLSX (import agencies)") { file };
+        command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists)
+            {
+                throw new CliError($"không tìm thấy tệp \"{info.FullName}\"", $"file not found: {info.FullName}");
+            }
+
+            var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
+            var rows = ReadRows(info.Name, content);
+            var agencies = ParseAgencies(rows);
+            await using var services = DatabaseCommands.BuildServices();
+            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            using var scope = services.CreateScope();
+            var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
+            var count = await store.UpsertAsync(agencies, cancellationToken);
+            Console.WriteLine($"Đã nhập {count} cơ quan, đơn vị ({count} agencies imported).");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command BuildAlias()
+    {
+        var text = new Argument<string>("text") { Description = "Tên như ghi trong kế hoạch (the name as printed)" };
+        var agency = new Option<string>("--agency") { Description = "Tên chuẩn của cơ quan (the agency's canonical name)", Required = true };
+        var kind = new Option<AgencyKind?>("--kind") { Description = "Loại, khi là cơ quan mới (kind, for a new agency)" };
+        var command = new Command("alias", "Ghi nhớ một tên gọi khác, hoặc thêm cơ quan mới (remember an alias or a new agency)") { text, agency, kind };
+        command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
+        {
+            var name = parse.GetValue(agency)!.Trim();
+            var alias = parse.GetValue(text)!.Trim();
+            var directory = await LoadAsync(cancellationToken);
+            var known = directory.FindAgency(name);
+            if (known is null && parse.GetValue(kind) is null)
+            {
+                throw new CliError($"không có cơ quan \"{name}\" trong danh mục; thêm --kind để tạo cơ quan mới", $"no agency \"{name}\"; pass --kind to create it");
+            }
+
+            await using var services = DatabaseCommands.BuildServices();
+            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            using var scope = services.CreateScope();
+            var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
+            await store.UpsertAsync([new Agency(name, known?.Kind ?? parse.GetValue(kind)!.Value) { Aliases = alias == name ? [] : [alias] }], cancellationToken);
+            Console.WriteLine($"Đã ghi nhớ: \"{alias}\" → {name}");
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The directory in force: the default, and the stored agencies when a database is configured and exists.</summary>
+    public static async Task<AgencyDirectory> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var services = DatabaseCommands.BuildServices();
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (options.Provider == DatabaseProvider.Sqlite && !SqliteFileExists(options.ConnectionString))
+        {
+            return AgencyDirectory.Default;
+        }
+
+        await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+        using var scope = services.CreateScope();
+        return await new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>()).LoadAsync(cancellationToken);
+    }
+
+    private static bool SqliteFileExists(string connectionString) =>
+        File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource);
+
+    private static List<IReadOnlyList<string>> ReadRows(string name, byte[] content)
+    {
+        if (name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var read = new XlsxReader().Read(name, content);
+            if (read.Document is null)
+            {
+                throw new CliError(read.Failure!.Vietnamese, read.Failure.English);
+            }
+
+            return read.Document.Lines.Where(l => l.Cells is not null).Select(l => l.Cells!).ToList();
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliError("tệp CSV không dùng bảng mã UTF-8", "the CSV file is not UTF-8");
+        }
+
+        return text.TrimStart('\uFEFF').Split('\n').Where(l => l.Trim().Length > 0).Select(SplitCsv).ToList();
+    }
+
+    private static IReadOnlyList<string> SplitCsv(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        foreach (var c in line.TrimEnd('\r'))
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString().Trim());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        cells.Add(cell.ToString().Trim());
+        return cells;
+    }
+
+    private static List<Agency> ParseAgencies(List<IReadOnlyList<string>> rows)
+    {
+        if (rows.Count == 0)
+        {
+            throw new CliError("tệp không có dòng nào", "the file has no rows");
+        }
+
+        var agencies = new List<Agency>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            string Cell(int i) => i < row.Count ? row[i].Trim() : string.Empty;
+            var name = Cell(0);
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            var kindText = Cell(1);
+            if (!Enum.TryParse<AgencyKind>(kindText, ignoreCase: true, out var kind))
+            {
+                throw new CliError($"dòng {r + 1}: loại \"{kindText}\" không hợp lệ; dùng một trong: {string.Join(", ", Enum.GetNames<AgencyKind>())}", $"row {r + 1}: unknown kind \"{kindText}\"");
+            }
+
+            agencies.Add(new Agency(name, kind)
+            {
+                Aliases = Cell(2).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Parent = Cell(3).Length > 0 ? Cell(3) : null,
+            });
+        }
+
+        return agencies;
+    }
+}
