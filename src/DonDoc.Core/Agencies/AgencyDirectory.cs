@@ -162,20 +162,17 @@ public sealed class AgencyDirectory
     {
         var words = Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         // Only names that share a word can be close: the word index keeps this cheap for large directories.
-        var shared = new Dictionary<int, int>();
+        var shared = new HashSet<int>();
         // Words shared by very many names ("xã", "phường", "ủy ban") say little: look up the rarer ones.
         var postings = words.Select(w => _namesByWord.GetValueOrDefault(w)).OfType<List<int>>().OrderBy(p => p.Count).ToList();
         var selective = postings.Where(p => p.Count <= 64).ToList();
         foreach (var names in selective.Count > 0 ? selective : postings.Take(1))
         {
-            foreach (var index in names)
-            {
-                shared[index] = shared.GetValueOrDefault(index) + 1;
-            }
+            shared.UnionWith(names);
         }
 
         return shared
-            .Select(x => (_allNames[x.Key].Name, Score: 2.0 * _allNames[x.Key].Words.Count(words.Contains) / (words.Count + _allNames[x.Key].Words.Count)))
+            .Select(i => (_allNames[i].Name, Score: 2.0 * _allNames[i].Words.Count(words.Contains) / (words.Count + _allNames[i].Words.Count)))
             .Where(x => x.Score > 0.3)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Name, StringComparer.Ordinal)

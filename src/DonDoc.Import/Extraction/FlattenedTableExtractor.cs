@@ -221,7 +221,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         PlaceDisplacedHeadings(displaced, sections, rows, warnings);
-        MarkPageBreaks(body, rows, dropped);
+        MarkPageBreaks(rows, dropped);
         var subheadings = SubHeadings(rows);
 
         var tasks = new List<PlanTask>();
@@ -350,7 +350,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
     }
 
     /// <summary>Rows interrupted by a repeated header or a page number go on in a new segment.</summary>
-    private static void MarkPageBreaks(List<(int Number, string Raw, string Text)> body, List<PendingRow> rows, List<DroppedLine> dropped)
+    private static void MarkPageBreaks(List<PendingRow> rows, List<DroppedLine> dropped)
     {
         var breaks = dropped.Where(d => d.Reason is "repeated table header" or "page number" or "page header or footer").Select(d => d.Line).ToHashSet();
         foreach (var row in rows)
