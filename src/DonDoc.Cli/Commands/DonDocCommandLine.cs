@@ -15,6 +15,7 @@ public static class DonDocCommandLine
         root.Subcommands.Add(ImportCommands.BuildImport());
         root.Subcommands.Add(ImportCommands.BuildEval());
         root.Subcommands.Add(AgencyCommands.Build());
+        root.Subcommands.Add(UserCommands.Build());
         return root;
     }
 

@@ -11,10 +11,45 @@ public sealed class AgencyEntity
 
     public AgencyKind Kind { get; set; }
 
-    /// <summary>Short names and aliases, one per line.</summary>
-    public string Aliases { get; set; } = string.Empty;
+    public List<AgencyAliasEntity> Aliases { get; set; } = [];
 
     public int? ParentId { get; set; }
 
     public AgencyEntity? Parent { get; set; }
+
+    /// <summary>An agency that no longer exists stays for the tasks it had, but no longer resolves.</summary>
+    public bool Retired { get; set; }
+}
+
+/// <summary>A short name or alias of an agency; unique across the directory by its folded form.</summary>
+public sealed class AgencyAliasEntity
+{
+    public int Id { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public string Alias { get; set; } = string.Empty;
+
+    /// <summary>The alias without case, diacritics or repeated spaces: the unique key.</summary>
+    public string Key { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// A group that plans name instead of agencies ("Các Sở, ban, ngành", "UBND các xã, phường"):
+/// its members are the agencies of some kinds and named agencies.
+/// </summary>
+public sealed class AgencyGroupEntity
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Other wordings of the group, one per line.</summary>
+    public string Aliases { get; set; } = string.Empty;
+
+    /// <summary>The kinds whose agencies are all members, one per line (<see cref="AgencyKind"/> names).</summary>
+    public string MemberKinds { get; set; } = string.Empty;
+
+    /// <summary>Members named one by one, one per line.</summary>
+    public string MemberNames { get; set; } = string.Empty;
 }

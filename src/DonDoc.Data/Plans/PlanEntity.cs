@@ -1,6 +1,6 @@
 namespace DonDoc.Data.Plans;
 
-/// <summary>A stored plan.</summary>
+/// <summary>A stored plan: a draft under review, then published, and at last archived or cancelled (never deleted once published).</summary>
 public sealed class PlanEntity
 {
     public int Id { get; set; }
@@ -15,9 +15,26 @@ public sealed class PlanEntity
 
     public string? SourceFile { get; set; }
 
+    /// <summary>SHA-256 of the imported file, hex.</summary>
+    public string? SourceSha256 { get; set; }
+
     public PlanState State { get; set; } = PlanState.Draft;
 
+    /// <summary>Why the plan was archived or cancelled.</summary>
+    public string? StateReason { get; set; }
+
+    /// <summary>The monitoring-office user who imported the plan and manages it.</summary>
+    public string? OwnerId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>The importer's warnings and dropped lines, as JSON, for the review page.</summary>
+    public string? ImportNotesJson { get; set; }
+
+    /// <summary>Incremented by every change; two edits of the same version never both win.</summary>
+    public int Version { get; set; }
 
     public List<PlanTaskEntity> Tasks { get; set; } = [];
 }
@@ -27,4 +44,5 @@ public enum PlanState
     Draft,
     Published,
     Archived,
+    Cancelled,
 }

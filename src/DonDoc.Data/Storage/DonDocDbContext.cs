@@ -1,6 +1,8 @@
+using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
+using DonDoc.Data.Auditing;
 using DonDoc.Data.Plans;
-using Microsoft.AspNetCore.Identity;
+using DonDoc.Data.Tracking;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,17 +12,62 @@ namespace DonDoc.Data.Storage;
 /// DonDoc's one DbContext. Each database provider has a subclass that owns its migrations
 /// (<see cref="SqliteDonDocDbContext"/>, <see cref="PostgresDonDocDbContext"/>).
 /// </summary>
-public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbContext<DonDocUser>(options)
 {
     public DbSet<PlanEntity> Plans => Set<PlanEntity>();
 
     public DbSet<PlanTaskEntity> Tasks => Set<PlanTaskEntity>();
 
+    public DbSet<TaskAssignmentEntity> Assignments => Set<TaskAssignmentEntity>();
+
     public DbSet<AgencyEntity> Agencies => Set<AgencyEntity>();
+
+    public DbSet<AgencyAliasEntity> AgencyAliases => Set<AgencyAliasEntity>();
+
+    public DbSet<AgencyGroupEntity> AgencyGroups => Set<AgencyGroupEntity>();
+
+    public DbSet<ProgressReportEntity> Reports => Set<ProgressReportEntity>();
+
+    public DbSet<EvidenceFileEntity> EvidenceFiles => Set<EvidenceFileEntity>();
+
+    public DbSet<ChecklistItemEntity> ChecklistItems => Set<ChecklistItemEntity>();
+
+    public DbSet<ExtensionRequestEntity> Extensions => Set<ExtensionRequestEntity>();
+
+    public DbSet<RecordedEventEntity> Events => Set<RecordedEventEntity>();
+
+    public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    /// <summary>The audit log is append-only: a change or removal of an entry is refused before it reaches the database.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntryEntity>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        builder.Entity<DonDocUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
 
         builder.Entity<PlanEntity>(plan =>
         {
@@ -29,7 +76,10 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             plan.Property(p => p.Issuer).HasMaxLength(500);
             plan.Property(p => p.Title).HasMaxLength(2000);
             plan.Property(p => p.SourceFile).HasMaxLength(500);
+            plan.Property(p => p.SourceSha256).HasMaxLength(64);
+            plan.Property(p => p.OwnerId).HasMaxLength(450);
             plan.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+            plan.Property(p => p.Version).IsConcurrencyToken();
             plan.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
             plan.HasIndex(p => p.State);
         });
@@ -40,8 +90,22 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             task.Property(t => t.SectionId).HasMaxLength(50);
             task.Property(t => t.Number).HasMaxLength(50);
             task.Property(t => t.DeadlineKind).HasMaxLength(20);
+            task.Property(t => t.LeadChoice).HasMaxLength(40);
+            task.Property(t => t.Completion).HasConversion<string>().HasMaxLength(20);
+            task.Property(t => t.Version).IsConcurrencyToken();
             task.HasIndex(t => new { t.PlanId, t.Position }).IsUnique();
-            task.HasIndex(t => t.DeadlineDue);
+            task.HasIndex(t => t.CurrentDue);
+            task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<TaskAssignmentEntity>(assignment =>
+        {
+            assignment.ToTable("task_assignments");
+            assignment.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
+            assignment.Property(a => a.Note).HasMaxLength(1000);
+            assignment.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            assignment.HasIndex(a => new { a.TaskId, a.AgencyId }).IsUnique();
+            assignment.HasIndex(a => new { a.AgencyId, a.Role });
         });
 
         builder.Entity<AgencyEntity>(agency =>
@@ -51,6 +115,85 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             agency.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
             agency.HasIndex(a => a.Name).IsUnique();
             agency.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            agency.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AgencyAliasEntity>(alias =>
+        {
+            alias.ToTable("agency_aliases");
+            alias.Property(a => a.Alias).HasMaxLength(300);
+            alias.Property(a => a.Key).HasMaxLength(300);
+            alias.HasIndex(a => a.Key).IsUnique();
+        });
+
+        builder.Entity<AgencyGroupEntity>(group =>
+        {
+            group.ToTable("agency_groups");
+            group.Property(g => g.Name).HasMaxLength(300);
+            group.HasIndex(g => g.Name).IsUnique();
+        });
+
+        builder.Entity<ProgressReportEntity>(report =>
+        {
+            report.ToTable("progress_reports");
+            report.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.AuthorId).HasMaxLength(450);
+            report.Property(r => r.AuthorName).HasMaxLength(256);
+            report.Property(r => r.Period).HasMaxLength(100);
+            report.HasIndex(r => new { r.TaskId, r.CreatedAt });
+            report.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Restrict);
+            report.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+            report.HasOne<AgencyEntity>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EvidenceFileEntity>(file =>
+        {
+            file.ToTable("evidence_files");
+            file.Property(f => f.FileName).HasMaxLength(260);
+            file.Property(f => f.FileType).HasMaxLength(10);
+            file.Property(f => f.ContentType).HasMaxLength(100);
+            file.Property(f => f.Sha256).HasMaxLength(64);
+            file.Property(f => f.UploadedBy).HasMaxLength(256);
+            file.HasIndex(f => f.TaskId);
+            file.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
+            file.HasOne<ChecklistItemEntity>().WithMany().HasForeignKey(f => f.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ChecklistItemEntity>(item =>
+        {
+            item.ToTable("checklist_items");
+            item.Property(i => i.DoneBy).HasMaxLength(256);
+            item.HasIndex(i => new { i.TaskId, i.Position }).IsUnique();
+            item.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ExtensionRequestEntity>(extension =>
+        {
+            extension.ToTable("extension_requests");
+            extension.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+            extension.Property(e => e.RequestedBy).HasMaxLength(256);
+            extension.Property(e => e.DecidedBy).HasMaxLength(256);
+            extension.HasIndex(e => new { e.TaskId, e.State });
+            extension.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<RecordedEventEntity>(recorded =>
+        {
+            recorded.ToTable("recorded_events");
+            recorded.Property(e => e.Name).HasMaxLength(500);
+            recorded.Property(e => e.DocumentNumber).HasMaxLength(100);
+            recorded.Property(e => e.RecordedBy).HasMaxLength(256);
+            recorded.HasOne<PlanEntity>().WithMany().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEntryEntity>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.Property(e => e.UserId).HasMaxLength(450);
+            entry.Property(e => e.UserName).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(50);
+            entry.HasIndex(e => e.TaskId);
+            entry.HasIndex(e => e.PlanId);
         });
     }
 }

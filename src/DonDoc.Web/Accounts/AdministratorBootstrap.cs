@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using DonDoc.Core.Access;
+using DonDoc.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,20 +11,14 @@ namespace DonDoc.Web.Accounts;
 /// <c>Admin:Password</c>, or is generated and printed once to the console; there is no built-in default.
 /// </summary>
 public sealed class AdministratorBootstrap(
-    UserManager<IdentityUser> users,
-    RoleManager<IdentityRole> roles,
+    UserManager<DonDocUser> users,
+    UserAccounts accounts,
     IConfiguration configuration,
     ILogger<AdministratorBootstrap> logger)
 {
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        await accounts.EnsureRolesAsync();
 
         if (await users.Users.AnyAsync(cancellationToken))
         {
@@ -32,14 +28,7 @@ public sealed class AdministratorBootstrap(
         var email = configuration["Admin:Email"] is { Length: > 0 } configured ? configured : "admin@dondoc.local";
         var configuredPassword = configuration["Admin:Password"];
         var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
-        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException("Could not create the administrator: " + string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
-
-        await users.AddToRoleAsync(user, Roles.Administrator);
+        await accounts.CreateAsync(email, Roles.Administrator, null, password, "Quản trị hệ thống", cancellationToken);
         logger.LogInformation("Created the administrator account {Email}", email);
         if (string.IsNullOrEmpty(configuredPassword))
         {

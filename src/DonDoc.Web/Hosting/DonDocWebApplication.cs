@@ -1,19 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DonDoc.Core.Calendar;
 using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
+using DonDoc.Data.Accounts;
+using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Web.Accounts;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using DonDoc.Web.Api;
+using DonDoc.Web.Auditing;
+using DonDoc.Web.Dashboard;
+using DonDoc.Web.Imports;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
 namespace DonDoc.Web.Hosting;
 
-/// <summary>Builds the DonDoc web application: services, pipeline, database migrated, administrator ensured.</summary>
+/// <summary>Builds the DonDoc web application: services, pipeline, database migrated, directory seeded, administrator ensured.</summary>
 public static class DonDocWebApplication
 {
-    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    /// <summary>The scheme that picks the bearer token when a request carries one, the cookie otherwise.</summary>
+    public const string CookieOrBearer = "CookieOrBearer";
+
+    /// <param name="overrides">Replaces registrations after DonDoc's own; tests use it to set the clock.</param>
+    public static async Task<WebApplication> CreateAsync(string[] args, Action<IServiceCollection>? overrides = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -21,49 +34,143 @@ public static class DonDocWebApplication
             ApplicationName = typeof(DonDocWebApplication).Assembly.GetName().Name,
         });
 
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(WorkingDayCalendar.Default);
-        builder.Services.AddSingleton<DeadlineParser>();
-        builder.Services.AddSingleton(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), builder.Configuration.GetValue("Tracking:DueSoonDays", 7)));
-        builder.Services.AddDonDocData(builder.Configuration);
-        builder.Services
-            .AddIdentityCore<IdentityUser>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<DonDocDbContext>();
-        builder.Services.AddScoped<AdministratorBootstrap>();
-        builder.Services.AddRazorPages();
-        // Vietnamese letters go out as UTF-8, not as &#x...; entities.
-        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-
+        AddServices(builder.Services, builder.Configuration);
+        overrides?.Invoke(builder.Services);
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
+        UsePipeline(app);
+
+        await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
+        using (var scope = app.Services.CreateScope())
         {
-            app.UseExceptionHandler("/Error");
+            await scope.ServiceProvider.GetRequiredService<AgencyDirectoryStore>().SeedDefaultAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(cancellationToken);
         }
 
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(WorkingDayCalendar.Default);
+        services.AddSingleton<DeadlineParser>();
+        services.AddSingleton(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), configuration.GetValue("Tracking:DueSoonDays", 7)));
+        services.AddDonDocData(configuration);
+
+        UserAccounts.AddDonDocIdentityCore(services)
+            .AddClaimsPrincipalFactory<ActorClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+            })
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    IsBearer(context.Request)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "DonDoc";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => ApiAware(context.Response, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAware(context.Response, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+
+        services.AddScoped<AdministratorBootstrap>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<AgencyDirectoryStore>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<TaskStatusReader>();
+        services.AddScoped<TaskCatalog>();
+        services.AddScoped<ImportDrafts>();
+        services.AddScoped<EventTriggers>();
+        services.AddScoped<TaskWorkflow>();
+        services.AddScoped<DashboardBuilder>();
+        services.AddSingleton<EvidenceStore>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Admin", "admin");
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy("admin", policy => policy.RequireRole(Core.Access.Roles.Administrator))
+            .AddPolicy(ApiEndpoints.BearerPolicy, policy => policy
+                .RequireAuthenticatedUser()
+                // The API takes bearer tokens only: a browser's cookie cannot be ridden across sites to change data.
+                .RequireAssertion(context => context.Resource is HttpContext http && IsBearer(http.Request)));
+        services.AddOpenApi();
+        services.AddProblemDetails();
+        services.Configure<FormOptions>(options =>
+        {
+            options.MultipartBodyLengthLimit = 64L * 1024 * 1024;
+            // A review form carries eight fields for each of a few hundred rows.
+            options.ValueCountLimit = 20_000;
+        });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        // Vietnamese letters go out as UTF-8, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+    }
+
+    public static bool IsBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static Task ApiAware(HttpResponse response, string redirectUri, int status)
+    {
+        if (response.HttpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            response.StatusCode = status;
+        }
+        else
+        {
+            response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+        });
+        // Pages answer errors with a Vietnamese page; the API answers with problem details.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
             await next(context);
         });
+        app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<BearerStampCheck>();
+        app.UseAuthorization();
+        app.MapOpenApi();
         app.MapRazorPages();
-
-        await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
-        using (var scope = app.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(cancellationToken);
-        }
-
-        return app;
+        app.MapDonDocApi();
     }
 }

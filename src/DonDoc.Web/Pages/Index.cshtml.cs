@@ -1,23 +1,30 @@
-using System.Globalization;
-using DonDoc.Data.Storage;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages;
 
-public sealed class IndexModel(DonDocDbContext db) : PageModel
+public sealed class IndexModel(TaskCatalog catalog) : DonDocPageModel
 {
-    public IReadOnlyList<PlanRow> Plans { get; private set; } = [];
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
 
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi-VN");
-
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? list, CancellationToken cancellationToken)
     {
-        Plans = await db.Plans
-            .OrderByDescending(p => p.Id)
-            .Select(p => new PlanRow(p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.Tasks.Count))
-            .ToListAsync(cancellationToken);
+        if (Actor.IsAgencyOfficer && list is null)
+        {
+            return Redirect("/DonVi");
+        }
+
+        Plans = await catalog.ListPlansAsync(Actor, cancellationToken);
+        return Page();
     }
 
-    public sealed record PlanRow(int Id, string? Number, string? Title, string? Issuer, DateOnly? IssuedOn, int TaskCount);
+    public static string StateText(string state) => state switch
+    {
+        "Draft" => "Bản nháp, đang rà soát",
+        "Published" => "Đang thực hiện",
+        "Archived" => "Đã lưu trữ",
+        "Cancelled" => "Đã hủy",
+        _ => state,
+    };
 }

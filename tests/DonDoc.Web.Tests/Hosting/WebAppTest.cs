@@ -3,6 +3,7 @@ using DonDoc.Core.Deadlines;
 using DonDoc.Core.Plans;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
+using DonDoc.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,18 +12,33 @@ namespace DonDoc.Web.Tests.Hosting;
 public sealed class WebAppTest
 {
     [Fact]
-    public async Task The_home_page_answers_in_Vietnamese_with_an_empty_plan_list()
+    public async Task An_anonymous_visitor_is_sent_to_the_Vietnamese_sign_in_page()
     {
         await using var app = await RunningApp.StartAsync();
 
-        var response = await app.Client.GetAsync("/");
-        var html = await response.Content.ReadAsStringAsync();
+        var home = await app.Client.GetAsync("/");
+        var login = await app.Client.GetAsync("/Account/Login");
+        var html = await login.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/Account/Login", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
+        Assert.Contains("Đăng nhập", html, StringComparison.Ordinal);
+        Assert.Equal("nosniff", login.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", login.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("default-src 'self'", login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_signed_in_administrator_sees_an_empty_plan_list()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var browser = await app.BrowserClientAsync(RunningApp.AdminEmail);
+
+        var html = await browser.GetStringAsync("/");
+
         Assert.Contains("Danh sách kế hoạch", html, StringComparison.Ordinal);
         Assert.Contains("Chưa có kế hoạch nào", html, StringComparison.Ordinal);
-        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     [Fact]
@@ -30,9 +46,10 @@ public sealed class WebAppTest
     {
         await using var app = await RunningApp.StartAsync();
         var id = await StorePlanAsync(app);
+        using var browser = await app.BrowserClientAsync(RunningApp.AdminEmail);
 
-        var list = await app.Client.GetStringAsync("/");
-        var page = await app.Client.GetStringAsync($"/Plans/{id}");
+        var list = await browser.GetStringAsync("/");
+        var page = await browser.GetStringAsync($"/Plans/{id}");
 
         Assert.Contains("Kế hoạch kiểm tra công tác văn thư năm 2026", list, StringComparison.Ordinal);
         Assert.Contains("Rà soát danh mục hồ sơ", page, StringComparison.Ordinal);
@@ -41,13 +58,15 @@ public sealed class WebAppTest
     }
 
     [Fact]
-    public async Task An_unknown_plan_answers_404()
+    public async Task An_unknown_plan_answers_404_with_a_Vietnamese_page()
     {
         await using var app = await RunningApp.StartAsync();
+        using var browser = await app.BrowserClientAsync(RunningApp.AdminEmail);
 
-        var response = await app.Client.GetAsync("/Plans/999");
+        var response = await browser.GetAsync("/Plans/999");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,12 +81,13 @@ public sealed class WebAppTest
 
             await using var restarted = await RunningApp.StartAsync(directory);
             using var scope = restarted.App.Services.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<DonDocUser>>();
             var admin = Assert.Single(await users.Users.ToListAsync());
             Assert.Equal(RunningApp.AdminEmail, admin.Email);
             Assert.True(await users.IsInRoleAsync(admin, "admin"));
             Assert.True(await users.CheckPasswordAsync(admin, RunningApp.AdminPassword));
-            var list = await restarted.Client.GetStringAsync("/");
+            using var browser = await restarted.BrowserClientAsync(RunningApp.AdminEmail);
+            var list = await browser.GetStringAsync("/");
             Assert.Contains("Kế hoạch kiểm tra công tác văn thư năm 2026", list, StringComparison.Ordinal);
         }
         finally
@@ -103,6 +123,7 @@ public sealed class WebAppTest
         using var scope = app.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
         var entity = plan.ToEntity(DateTimeOffset.UtcNow);
+        entity.State = PlanState.Published;
         db.Plans.Add(entity);
         await db.SaveChangesAsync();
         return entity.Id;

@@ -1,40 +1,52 @@
-using DonDoc.Core.Calendar;
-using DonDoc.Core.Deadlines;
-using DonDoc.Core.Tracking;
+using DonDoc.Core.Access;
 using DonDoc.Data.Plans;
-using DonDoc.Data.Storage;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Pages.Plans;
 
-public sealed class DetailsModel(DonDocDbContext db, DeadlineParser parser, TaskStatusEvaluator evaluator, TimeProvider clock) : PageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow) : DonDocPageModel
 {
     public PlanEntity Plan { get; private set; } = new();
 
-    public IReadOnlyList<TaskRow> Tasks { get; private set; } = [];
+    public IReadOnlyList<TaskSummary> Tasks { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public IReadOnlyList<(string Id, string? Title)> Sections { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Agencies { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Section { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Agency { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    public bool CanManage => TaskAccess.CanManage(Actor, Plan.OwnerId);
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
+
+    public Task<IActionResult> OnPostCloseAsync(int id, string? reason, bool cancel, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            () => workflow.ClosePlanAsync(Actor, id, cancel, reason, version, cancellationToken),
+            cancel ? "Đã hủy kế hoạch." : "Đã lưu trữ kế hoạch.",
+            () => Redirect($"/Plans/{id}"),
+            async () => { await LoadAsync(id, cancellationToken); return Page(); });
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Tasks).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null)
-        {
-            return NotFound();
-        }
-
-        Plan = plan;
-        var today = VietnamTime.Today(clock);
-        Tasks = plan.Tasks.OrderBy(t => t.Position).Select(t =>
-        {
-            var assessment = evaluator.Evaluate(parser.Parse(t.DeadlineRaw, plan.IssuedOn?.Year), today);
-            var section = t.SectionId is null ? t.SectionTitle : $"{t.SectionId}. {t.SectionTitle}";
-            return new TaskRow(section, t.Number, t.Content, t.Lead, t.Coordinators, t.DeadlineRaw, assessment.Due, assessment.Status, assessment.Reason);
-        }).ToList();
-        return Page();
+        Plan = await catalog.GetPlanAsync(Actor, id, cancellationToken);
+        var all = await catalog.ListAsync(Actor, new TaskFilter(PlanId: id), cancellationToken);
+        Sections = all.Where(t => t.SectionId is not null).Select(t => (t.SectionId!, t.SectionTitle)).Distinct().ToList();
+        Agencies = all.Where(t => t.LeadAgencyId is not null).Select(t => (t.LeadAgencyId!.Value, t.LeadAgency!)).Distinct().OrderBy(a => a.Item2, StringComparer.Ordinal).ToList();
+        Tasks = all
+            .Where(t => string.IsNullOrEmpty(Section) || t.SectionId == Section)
+            .Where(t => Agency is null || t.LeadAgencyId == Agency)
+            .Where(t => string.IsNullOrEmpty(Status) || t.Status == Status)
+            .ToList();
     }
-
-    public sealed record TaskRow(
-        string? Section, string? Number, string Content, string? Lead, string? Coordinators, string? DeadlineRaw,
-        DateOnly? Due, TrackingStatus Status, string Reason);
 }

@@ -1,0 +1,17 @@
+namespace DonDoc.Core.Access;
+
+/// <summary>Who is asking: a signed-in user with their roles and, for an agency officer, their agency.</summary>
+public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Roles, int? AgencyId)
+{
+    public bool IsAdministrator => Roles.Contains(Access.Roles.Administrator);
+
+    public bool IsMonitoringOffice => Roles.Contains(Access.Roles.MonitoringOffice);
+
+    public bool IsLeader => Roles.Contains(Access.Roles.Leader);
+
+    /// <summary>An agency officer sees only the tasks of their agency.</summary>
+    public bool IsAgencyOfficer => !IsAdministrator && !IsMonitoringOffice && !IsLeader && Roles.Contains(Access.Roles.AgencyOfficer);
+
+    /// <summary>Reads every published plan and task.</summary>
+    public bool ReadsEverything => IsAdministrator || IsMonitoringOffice || IsLeader;
+}

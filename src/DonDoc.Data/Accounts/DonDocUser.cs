@@ -1,0 +1,14 @@
+using DonDoc.Data.Agencies;
+using Microsoft.AspNetCore.Identity;
+
+namespace DonDoc.Data.Accounts;
+
+/// <summary>A DonDoc account: an Identity user with a display name and, for an agency officer, the agency they act for.</summary>
+public sealed class DonDocUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    public AgencyEntity? Agency { get; set; }
+}

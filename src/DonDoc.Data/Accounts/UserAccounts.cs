@@ -1,0 +1,136 @@
+using DonDoc.Core.Access;
+using DonDoc.Data.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DonDoc.Data.Accounts;
+
+/// <summary>Creating and changing DonDoc accounts, shared by <c>dondoc user add</c> and the administrator's page.</summary>
+public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<IdentityRole> roles, DonDocDbContext db)
+{
+    /// <summary>The password and lockout policy of every account.</summary>
+    public static IdentityBuilder AddDonDocIdentityCore(IServiceCollection services) =>
+        services
+            .AddIdentityCore<DonDocUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddEntityFrameworkStores<DonDocDbContext>();
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Creates an account with one role; an agency officer must name an agency of the directory.</summary>
+    public async Task<DonDocUser> CreateAsync(string email, string role, string? agencyName, string password, string? displayName, CancellationToken cancellationToken)
+    {
+        if (!Roles.All.Contains(role))
+        {
+            throw new AccountException($"vai trò \"{role}\" không tồn tại; chọn một trong: {string.Join(", ", Roles.All)}", $"unknown role {role}");
+        }
+
+        var agencyId = await ResolveAgencyAsync(role, agencyName, cancellationToken);
+        await EnsureRolesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new DonDocUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, AgencyId = agencyId };
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        await transaction.CommitAsync(cancellationToken);
+        return user;
+    }
+
+    /// <summary>Changes an account's role and agency.</summary>
+    public async Task UpdateAsync(string userId, string role, string? agencyName, string? displayName, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new AccountException("không tìm thấy tài khoản", $"user {userId} not found");
+        if (!Roles.All.Contains(role))
+        {
+            throw new AccountException($"vai trò \"{role}\" không tồn tại", $"unknown role {role}");
+        }
+
+        var agencyId = await ResolveAgencyAsync(role, agencyName, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.AgencyId = agencyId;
+        user.DisplayName = displayName;
+        Check(await users.UpdateAsync(user));
+        var current = await users.GetRolesAsync(user);
+        Check(await users.RemoveFromRolesAsync(user, current));
+        Check(await users.AddToRoleAsync(user, role));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<int?> ResolveAgencyAsync(string role, string? agencyName, CancellationToken cancellationToken)
+    {
+        if (role != Roles.AgencyOfficer)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(agencyName))
+        {
+            throw new AccountException("cán bộ đơn vị phải gắn với một cơ quan (--agency)", "an agency officer needs an agency");
+        }
+
+        var store = new Agencies.AgencyDirectoryStore(db);
+        await store.SeedDefaultAsync(cancellationToken);
+        var directory = await store.LoadAsync(cancellationToken);
+        var match = directory.Resolve(agencyName).FirstOrDefault(m => m.Kind == Core.Agencies.AgencyMatchKind.Agency);
+        var id = match is null ? null : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        return id ?? throw new AccountException($"không tìm thấy cơ quan \"{agencyName}\" trong danh mục", $"no agency matches \"{agencyName}\"");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new AccountException(
+                string.Join("; ", result.Errors.Select(e => e.Description)),
+                "identity refused: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}
+
+/// <summary>An account change that was refused; nothing was stored.</summary>
+public sealed class AccountException(string vietnamese, string english) : Exception(english)
+{
+    public string Vietnamese { get; } = vietnamese;
+}
+
+/// <summary>Identity's messages in Vietnamese, for the people who read them.</summary>
+public sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Mật khẩu phải có ít nhất {length} ký tự." };
+
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Mật khẩu phải có ít nhất một chữ số." };
+
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Mật khẩu phải có ít nhất một chữ thường." };
+
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Mật khẩu phải có ít nhất một chữ hoa." };
+
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "Mật khẩu phải có ít nhất một ký tự đặc biệt." };
+
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu hiện tại không đúng." };
+
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Địa chỉ thư {email} đã được dùng." };
+
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Tên đăng nhập {userName} đã được dùng." };
+
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"Địa chỉ thư \"{email}\" không hợp lệ." };
+
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"Tên đăng nhập \"{userName}\" không hợp lệ." };
+}

@@ -1,0 +1,355 @@
+using System.Globalization;
+using DonDoc.Core.Agencies;
+using DonDoc.Core.Deadlines;
+using DonDoc.Data.Accounts;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Storage;
+using DonDoc.Web.Accounts;
+using DonDoc.Web.Common;
+using DonDoc.Web.Dashboard;
+using DonDoc.Web.Imports;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Api;
+
+public sealed record LoginRequest(string Email, string Password);
+
+public sealed record ListResult<T>(IReadOnlyList<T> Items);
+
+public sealed record PlanDetails(PlanSummary Plan, string? StateReason, int Version, IReadOnlyList<TaskSummary> Tasks);
+
+public sealed record ClosePlanInput(string? Reason, bool Cancel = false, int? Version = null);
+
+public sealed record RememberAgencyInput(string Text, string? AliasOf, string? Kind);
+
+public sealed record DeadlineInterpretation(string? Text, string Kind, DateOnly? Due, string Detail, string Explanation);
+
+/// <summary>
+/// The JSON API: everything the pages do, under the same rules, for clients holding a bearer token from
+/// <c>POST /api/auth/login</c>. Refusals come back as problem details with a Vietnamese <c>detail</c>.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string BearerPolicy = "api";
+
+    public static void MapDonDocApi(this WebApplication app)
+    {
+        // Evidence downloads for the pages (cookie) and API clients alike; reading only.
+        app.MapGet("/files/{id:int}", async (int id, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var (file, content) = await workflow.OpenEvidenceAsync(http.User.RequireActor(), id, ct);
+            return TypedResults.Stream(content, file.ContentType, file.FileName);
+        }).AddEndpointFilter(ProblemFilter).RequireAuthorization();
+
+        var api = app.MapGroup("/api").AddEndpointFilter(ProblemFilter).DisableAntiforgery();
+        MapAuth(api);
+
+        var secured = api.MapGroup("").RequireAuthorization(BearerPolicy);
+        MapPlans(secured);
+        MapTasks(secured);
+        MapImports(secured);
+        MapTracking(secured);
+
+        secured.MapGet("/dashboard", async (int? plan, DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await dashboard.BuildAsync(http.User.RequireActor(), plan, ct)));
+        secured.MapGet("/dashboard/export/{table}", async (string table, int? plan, DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
+        {
+            var report = await dashboard.BuildAsync(http.User.RequireActor(), plan, ct);
+            var bytes = await DashboardExport.ToExcelAsync(report, table, ct);
+            return TypedResults.File(bytes, EvidenceStore.ContentTypeOf("xlsx"), $"dondoc-{table}-{report.Today:yyyyMMdd}.xlsx");
+        });
+        secured.MapGet("/agencies", async (AgencyDirectoryStore store, CancellationToken ct) =>
+        {
+            var directory = await store.LoadAsync(ct);
+            return TypedResults.Ok(new ListResult<object>(directory.Agencies.OrderBy(a => a.Name, StringComparer.Ordinal)
+                .Select(a => (object)new { name = a.Name, kind = a.Kind.ToString(), aliases = a.Aliases, parent = a.Parent }).ToList()));
+        });
+        secured.MapGet("/agencies/match", async (string text, AgencyDirectoryStore store, CancellationToken ct) =>
+            TypedResults.Ok((await store.LoadAsync(ct)).Resolve(text)));
+        secured.MapPost("/agencies/aliases", async (RememberAgencyInput input, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var kind = Enum.TryParse<AgencyKind>(input.Kind, ignoreCase: true, out var parsed) ? parsed : (AgencyKind?)null;
+            await drafts.RememberAgencyAsync(http.User.RequireActor(), input.Text, input.AliasOf, kind, ct);
+            return TypedResults.NoContent();
+        });
+        secured.MapGet("/deadlines/interpret", (string? text, int? year, DeadlineParser parser) =>
+        {
+            var deadline = parser.Parse(text, year);
+            return TypedResults.Ok(new DeadlineInterpretation(text, deadline.Kind.ToSchemaName(), deadline.Due, deadline.Detail, DeadlineExplanation.Describe(deadline)));
+        });
+    }
+
+    private static void MapAuth(RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, SignInManager<DonDocUser> signIn, ILoggerFactory logs) =>
+        {
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                // The bearer handler has written {"tokenType","accessToken","expiresIn","refreshToken"}.
+                return TypedResults.Empty;
+            }
+
+            logs.CreateLogger("DonDoc.Api.Auth").LogWarning("API sign-in refused for {Email}: {Reason}", request.Email, result.IsLockedOut ? "locked out" : "bad credentials");
+            return TypedResults.Problem(
+                result.IsLockedOut ? "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau 15 phút." : "Sai địa chỉ thư hoặc mật khẩu.",
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Đăng nhập không thành công");
+        }).AllowAnonymous();
+        api.MapPost("/auth/logout", async (HttpContext http, UserManager<DonDocUser> users) =>
+        {
+            // Tokens are checked against the security stamp on every request: a new stamp ends them all.
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+
+            return TypedResults.NoContent();
+        }).RequireAuthorization(BearerPolicy);
+        api.MapGet("/me", (HttpContext http) =>
+        {
+            var actor = http.User.RequireActor();
+            return TypedResults.Ok(new { id = actor.UserId, name = actor.Name, roles = actor.Roles, agencyId = actor.AgencyId });
+        }).RequireAuthorization(BearerPolicy);
+    }
+
+    private static void MapPlans(RouteGroupBuilder api)
+    {
+        api.MapGet("/plans", async (TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(new ListResult<PlanSummary>(await catalog.ListPlansAsync(http.User.RequireActor(), ct))));
+        api.MapGet("/plans/{id:int}", async (int id, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            var plan = await catalog.GetPlanAsync(actor, id, ct);
+            var summary = (await catalog.ListPlansAsync(actor, ct)).First(p => p.Id == id);
+            var tasks = await catalog.ListAsync(actor, new TaskFilter(PlanId: id), ct);
+            return TypedResults.Ok(new PlanDetails(summary, plan.StateReason, plan.Version, tasks));
+        });
+        api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            await workflow.ClosePlanAsync(http.User.RequireActor(), id, input.Cancel, input.Reason, input.Version, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static void MapTasks(RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks", async (
+            int? plan, string? agency, string? status, string? q, [FromQuery(Name = "due_before")] string? dueBefore, string? section,
+            TaskCatalog catalog, AgencyDirectoryStore store, DonDocDbContext db, HttpContext http, CancellationToken ct) =>
+        {
+            DateOnly? before = null;
+            if (!string.IsNullOrEmpty(dueBefore))
+            {
+                before = VietnameseFormat.TryParseDate(dueBefore, out var parsed)
+                    ? parsed
+                    : throw WorkflowException.Invalid($"Ngày \"{dueBefore}\" không hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).", $"bad due_before {dueBefore}");
+            }
+
+            if (status is not null && TaskStatusText.ParseStatus(status) is null)
+            {
+                throw WorkflowException.Invalid($"Trạng thái \"{status}\" không tồn tại.", $"unknown status {status}");
+            }
+
+            var agencyId = await AgencyIdAsync(agency, store, db, ct);
+            var items = await catalog.ListAsync(http.User.RequireActor(), new TaskFilter(plan, agencyId, status, q, before, section), ct);
+            return TypedResults.Ok(new ListResult<TaskSummary>(items));
+        });
+        api.MapGet("/tasks/{id:int}", async (int id, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await catalog.GetAsync(http.User.RequireActor(), id, ct)));
+        api.MapGet("/files/{id:int}", async (int id, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var (file, content) = await workflow.OpenEvidenceAsync(http.User.RequireActor(), id, ct);
+            return TypedResults.Stream(content, file.ContentType, file.FileName);
+        });
+    }
+
+    private static void MapTracking(RouteGroupBuilder api)
+    {
+        api.MapPost("/tasks/{id:int}/progress", async (int id, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
+        {
+            var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new ProgressInput(
+                ApiForms.Int(form, "percent"), form["summary"], form["difficulties"], form["proposals"], form["period"], ApiForms.Int(form, "version")), ct);
+            var reportId = await workflow.PostProgressAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
+            return TypedResults.Created($"/api/tasks/{id}", new { id = reportId });
+        }).Accepts<ProgressInput>("application/json", "multipart/form-data");
+        api.MapPost("/tasks/{id:int}/checklist/{itemId:int}", async (int id, int itemId, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
+        {
+            var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new ChecklistInput(
+                form["done"].ToString() is "true" or "on" or "1", ApiForms.Int(form, "version")), ct);
+            await workflow.TickChecklistAsync(request.HttpContext.User.RequireActor(), id, itemId, input, files, ct);
+            return TypedResults.NoContent();
+        }).Accepts<ChecklistInput>("application/json", "multipart/form-data");
+        api.MapPost("/tasks/{id:int}/completion", async (int id, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
+        {
+            var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new CompletionInput(
+                form["summary"], ApiForms.Date(form, "doneOn"), ApiForms.Int(form, "version")), ct);
+            await workflow.ReportCompletionAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
+            return TypedResults.NoContent();
+        }).Accepts<CompletionInput>("application/json", "multipart/form-data");
+        api.MapPost("/tasks/{id:int}/review", async (int id, ReviewInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(new { status = await workflow.ReviewAsync(http.User.RequireActor(), id, input, ct) }));
+        api.MapPost("/tasks/{id:int}/extensions", async (int id, ExtensionInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            var extensionId = await workflow.RequestExtensionAsync(http.User.RequireActor(), id, input, ct);
+            return TypedResults.Created($"/api/tasks/{id}", new { id = extensionId });
+        });
+        api.MapPost("/extensions/{id:int}/decision", async (int id, ExtensionDecisionInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            await workflow.DecideExtensionAsync(http.User.RequireActor(), id, input, ct);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/tasks/{id:int}/cancel", async (int id, CancelInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        {
+            await workflow.CancelAsync(http.User.RequireActor(), id, input, ct);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/events", async (EventInput input, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)));
+        api.MapGet("/events", async (EventTriggers triggers, CancellationToken ct) =>
+            TypedResults.Ok(new ListResult<EventView>(await triggers.ListAsync(ct))));
+    }
+
+    private static void MapImports(RouteGroupBuilder api)
+    {
+        api.MapPost("/imports", async (HttpRequest request, ImportDrafts drafts, CancellationToken ct) =>
+        {
+            var actor = request.HttpContext.User.RequireActor();
+            if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
+            {
+                throw WorkflowException.Invalid("Hãy gửi tệp kế hoạch trong trường \"file\" (multipart/form-data).", "no file field in the request");
+            }
+
+            if (file.Length > Import.Importing.PlanImporter.MaxFileBytes)
+            {
+                throw WorkflowException.Invalid("Tệp quá lớn; tối đa 20 MB.", $"plan file too large: {file.Length} bytes");
+            }
+
+            var id = await drafts.CreateAsync(actor, file.FileName, await ApiForms.BytesAsync(file, ct), ct);
+            return TypedResults.Created($"/api/imports/{id}", await drafts.GetAsync(actor, id, ct));
+        }).Accepts<IFormFile>("multipart/form-data");
+        api.MapGet("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)));
+        api.MapPut("/imports/{id:int}", async (int id, DraftEdit edit, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            await drafts.SaveAsync(actor, id, edit, ct);
+            return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
+        });
+        api.MapPost("/imports/{id:int}/publish", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var count = await drafts.PublishAsync(http.User.RequireActor(), id, ct);
+            return TypedResults.Ok(new { id, planId = id, tasks = count });
+        });
+        api.MapDelete("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            await drafts.DiscardAsync(http.User.RequireActor(), id, ct);
+            return TypedResults.NoContent();
+        });
+    }
+
+    /// <summary>An agency filter given as an id or as a name the directory knows.</summary>
+    private static async Task<int?> AgencyIdAsync(string? agency, AgencyDirectoryStore store, DonDocDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(agency))
+        {
+            return null;
+        }
+
+        if (int.TryParse(agency, CultureInfo.InvariantCulture, out var id))
+        {
+            return id;
+        }
+
+        var match = (await store.LoadAsync(ct)).Resolve(agency).FirstOrDefault(m => m.Kind == AgencyMatchKind.Agency);
+        var found = match is null ? null : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        return found ?? throw WorkflowException.Invalid($"Không tìm thấy cơ quan \"{agency}\" trong danh mục.", $"no agency matches {agency}");
+    }
+
+    private static async ValueTask<object?> ProblemFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (WorkflowException refused)
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DonDoc.Api");
+            logger.LogInformation("API request {Method} {Path} refused ({Failure}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, refused.Failure, refused.Message);
+            var status = refused.Failure switch
+            {
+                WorkflowFailure.NotFound => StatusCodes.Status404NotFound,
+                WorkflowFailure.Forbidden => StatusCodes.Status403Forbidden,
+                WorkflowFailure.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            var extensions = refused.Current is null ? null : new Dictionary<string, object?> { ["current"] = refused.Current };
+            return TypedResults.Problem(refused.Vietnamese, statusCode: status, title: Title(refused.Failure), extensions: extensions);
+        }
+    }
+
+    private static string Title(WorkflowFailure failure) => failure switch
+    {
+        WorkflowFailure.NotFound => "Không tìm thấy",
+        WorkflowFailure.Forbidden => "Không có quyền",
+        WorkflowFailure.Conflict => "Dữ liệu đã thay đổi",
+        _ => "Yêu cầu không hợp lệ",
+    };
+}
+
+/// <summary>Reads a request that is either JSON or a multipart form with files.</summary>
+public static class ApiForms
+{
+    public static async Task<(T Input, IReadOnlyList<UploadedFile> Files)> ReadAsync<T>(HttpRequest request, EvidenceStore evidence, Func<IFormCollection, T> fromForm, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            T? input;
+            try
+            {
+                input = await request.ReadFromJsonAsync<T>(ct);
+            }
+            catch (System.Text.Json.JsonException error)
+            {
+                throw WorkflowException.Invalid("Dữ liệu gửi lên không đúng định dạng JSON.", "bad JSON: " + error.Message);
+            }
+
+            return (input ?? throw WorkflowException.Invalid("Thiếu dữ liệu.", "empty body"), []);
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var files = new List<UploadedFile>();
+        foreach (var file in form.Files)
+        {
+            if (file.Length > evidence.MaxBytes)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tệp \"{file.FileName}\" quá lớn; tối đa {VietnameseFormat.Number(evidence.MaxBytes / 1024 / 1024)} MB.",
+                    $"evidence {file.FileName} too large: {file.Length} bytes");
+            }
+
+            files.Add(new UploadedFile(file.FileName, await BytesAsync(file, ct)));
+        }
+
+        return (fromForm(form), files);
+    }
+
+    public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    public static int? Int(IFormCollection form, string name) =>
+        int.TryParse(form[name], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public static DateOnly? Date(IFormCollection form, string name) =>
+        VietnameseFormat.TryParseDate(form[name], out var date) ? date : null;
+}

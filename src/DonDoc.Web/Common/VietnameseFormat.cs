@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace DonDoc.Web.Common;
+
+/// <summary>Dates as dd/MM/yyyy, numbers with "." between thousands: how Vietnamese documents write them.</summary>
+public static class VietnameseFormat
+{
+    private static readonly NumberFormatInfo Numbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", PercentSymbol = "%" };
+
+    public static string Date(DateOnly? date) => date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
+
+    public static string DateTime(DateTimeOffset? at) =>
+        at is { } value ? value.ToOffset(Core.Calendar.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
+
+    public static string Number(long? value) => value?.ToString("#,0", Numbers) ?? "";
+
+    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", Numbers) + "%" : "–";
+
+    /// <summary>Reads dd/MM/yyyy (also d/M/yyyy) or the ISO yyyy-MM-dd of HTML date inputs and JSON.</summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
+        return DateOnly.TryParseExact(text?.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+}

@@ -1,0 +1,360 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DonDoc.Core.Access;
+using DonDoc.Core.Agencies;
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Tracking;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Plans;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tracking;
+using DonDoc.Import.Importing;
+using DonDoc.Web.Auditing;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Imports;
+
+/// <summary>
+/// Upload → review → publish. A draft is a plan in the Draft state, stored as soon as the file is read
+/// (so it survives a restart); publishing resolves every row to one lead agency and makes the tasks live;
+/// discarding a draft removes it and its rows entirely.
+/// </summary>
+public sealed class ImportDrafts(
+    DonDocDbContext db,
+    DeadlineParser parser,
+    AgencyDirectoryStore directoryStore,
+    AuditLog audit,
+    EventTriggers triggers,
+    TimeProvider clock,
+    ILogger<ImportDrafts> logger)
+{
+    private static readonly string[] AcceptedExtensions = [".txt", ".tsv", ".docx", ".xlsx", ".pdf", ".html", ".htm"];
+
+    public async Task<int> CreateAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng theo dõi hoặc quản trị mới được nhập kế hoạch.", "import requires monitor or admin");
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!AcceptedExtensions.Contains(extension))
+        {
+            throw WorkflowException.Invalid(
+                $"Tệp \"{Path.GetFileName(fileName)}\" không được hỗ trợ. Hãy tải lên tệp .txt, .docx, .xlsx hoặc .pdf.",
+                $"unsupported extension {extension}");
+        }
+
+        if (content.Length == 0)
+        {
+            throw WorkflowException.Invalid("Tệp rỗng.", "empty file");
+        }
+
+        var directory = await directoryStore.LoadAsync(cancellationToken);
+        var result = new PlanImporter(parser, directory).Import(fileName, content);
+        if (result.Extraction is not { } extraction)
+        {
+            logger.LogWarning("Import of {File} refused: {Reason}", fileName, result.Failure?.English);
+            throw WorkflowException.Invalid($"Không đọc được tệp: {result.Failure?.Vietnamese}.", $"import failed: {result.Failure?.English}");
+        }
+
+        var plan = extraction.Plan with { SourceFile = Path.GetFileName(fileName) };
+        var entity = plan.ToEntity(clock.GetUtcNow());
+        entity.OwnerId = actor.UserId;
+        entity.SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
+            extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message)).ToList(),
+            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Reason}: {d.Text}")).ToList()));
+        foreach (var task in entity.Tasks)
+        {
+            task.CurrentDue = task.DeadlineDue;
+        }
+
+        db.Plans.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Imported {File} as draft plan {PlanId} with {Count} tasks", fileName, entity.Id, entity.Tasks.Count);
+        return entity.Id;
+    }
+
+    public async Task<DraftView> GetAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        var plan = await LoadDraftAsync(actor, id, tracked: false, cancellationToken);
+        var directory = await directoryStore.LoadAsync(cancellationToken);
+        var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
+        var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory)).ToList();
+        return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped);
+    }
+
+    private DraftRow Row(PlanTaskEntity task, int? year, AgencyDirectory directory)
+    {
+        var deadline = parser.Parse(task.DeadlineRaw, year);
+        var lead = directory.Resolve(task.Lead);
+        var coordinators = directory.Resolve(task.Coordinators);
+        var problem = LeadRule.Check(lead);
+        var (choice, chosen) = ParseChoice(task.LeadChoice);
+        var outcome = AssignmentPlanner.Plan(directory, lead, coordinators, choice, chosen);
+        return new DraftRow(
+            task.Id, task.Position, task.SectionId, task.SectionTitle, task.Number, task.Content, task.Lead, task.Coordinators,
+            task.DeadlineRaw, deadline.Kind.ToSchemaName(), deadline.Due, DeadlineExplanation.Describe(deadline),
+            task.Product, task.Note, task.RawText,
+            lead.Select(ToCell).ToList(), coordinators.Select(ToCell).ToList(),
+            problem?.Choices.Where(c => c != LeadChoice.ResolveUnknown).Select(c => c.ToString()).ToList() ?? [],
+            task.LeadChoice, outcome.Problem, outcome.Tasks.Count);
+    }
+
+    private static AgencyCell ToCell(AgencyMatch match) => new(
+        match.Text, match.Name, match.Kind.ToString().ToLowerInvariant(), match.Candidates, match.Note);
+
+    public static (LeadChoice? Choice, string? Chosen) ParseChoice(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split(':', 2);
+        return Enum.TryParse<LeadChoice>(parts[0], out var choice) ? (choice, parts.Length > 1 ? parts[1] : null) : (null, null);
+    }
+
+    /// <summary>Saves a reviewer's corrections in one go; a stale version is refused with the current draft.</summary>
+    public async Task SaveAsync(Actor actor, int id, DraftEdit edit, CancellationToken cancellationToken)
+    {
+        var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
+        if (plan.Version != edit.Version)
+        {
+            throw WorkflowException.Stale(await GetAsync(actor, id, cancellationToken));
+        }
+
+        plan.Number = Clean(edit.Number);
+        plan.Issuer = Clean(edit.Issuer);
+        plan.IssuedOn = edit.IssuedOn;
+        plan.Title = Clean(edit.Title);
+        foreach (var row in edit.Rows)
+        {
+            var task = plan.Tasks.FirstOrDefault(t => t.Id == row.Id)
+                ?? throw WorkflowException.Invalid($"Dòng {row.Id} không thuộc bản nháp này.", $"row {row.Id} is not in draft {id}");
+            if (string.IsNullOrWhiteSpace(row.Content))
+            {
+                throw WorkflowException.Invalid($"Nội dung nhiệm vụ {task.Number} không được để trống.", $"empty content in row {row.Id}");
+            }
+
+            task.Content = row.Content.Trim();
+            task.Lead = Clean(row.Lead);
+            task.Coordinators = Clean(row.Coordinators);
+            task.DeadlineRaw = Clean(row.DeadlineRaw);
+            task.Product = Clean(row.Product);
+            task.Note = Clean(row.Note);
+            task.LeadChoice = Clean(row.LeadChoice);
+        }
+
+        foreach (var task in plan.Tasks)
+        {
+            var deadline = parser.Parse(task.DeadlineRaw, plan.IssuedOn?.Year);
+            task.DeadlineKind = deadline.Kind.ToSchemaName();
+            task.DeadlineDue = deadline.Due;
+            task.DeadlineDetail = deadline.Detail;
+            task.CurrentDue = deadline.Due;
+        }
+
+        plan.Version++;
+        await SaveOrConflictAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>A reviewer's answer to an unknown name: an alias of a known agency, or a new agency. Remembered for the next import.</summary>
+    public async Task RememberAgencyAsync(Actor actor, string text, string? aliasOf, AgencyKind? newKind, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Bạn không có quyền sửa danh mục cơ quan.", "directory change requires monitor or admin");
+        }
+
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            throw WorkflowException.Invalid("Tên cơ quan trống.", "empty agency text");
+        }
+
+        var directory = await directoryStore.LoadAsync(cancellationToken);
+        Agency agency;
+        if (!string.IsNullOrEmpty(aliasOf))
+        {
+            var known = directory.FindAgency(aliasOf) ?? throw WorkflowException.Invalid($"Không có cơ quan \"{aliasOf}\" trong danh mục.", $"no agency {aliasOf}");
+            agency = known with { Aliases = [text] };
+        }
+        else
+        {
+            agency = new Agency(text, newKind ?? AgencyKind.Other);
+        }
+
+        try
+        {
+            await directoryStore.UpsertAsync([agency], cancellationToken);
+        }
+        catch (DirectoryConflictException conflict)
+        {
+            throw WorkflowException.Invalid("Không lưu được: " + conflict.Vietnamese + ".", conflict.Message);
+        }
+
+        audit.Record(actor, "agency.remember", null, null, null, new { text, aliasOf, kind = newKind?.ToString() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Makes the tasks live: every row becomes one task per lead agency, with its assignments and checklist. All or nothing.</summary>
+    public async Task<int> PublishAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
+        await directoryStore.SeedDefaultAsync(cancellationToken);
+        var directory = await directoryStore.LoadAsync(cancellationToken);
+        var planned = new List<(PlanTaskEntity Row, IReadOnlyList<TaskAssignment> Tasks)>();
+        var problems = new List<string>();
+        foreach (var task in plan.Tasks.OrderBy(t => t.Position))
+        {
+            var (choice, chosen) = ParseChoice(task.LeadChoice);
+            var outcome = AssignmentPlanner.Plan(directory, directory.Resolve(task.Lead), directory.Resolve(task.Coordinators), choice, chosen);
+            if (outcome.Problem is not null)
+            {
+                problems.Add($"Nhiệm vụ {Label(task)}: {outcome.Problem}");
+            }
+
+            planned.Add((task, outcome.Tasks));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkflowException(WorkflowFailure.Invalid,
+                $"Chưa thể ban hành: còn {problems.Count} dòng cần xử lý. " + string.Join(" ", problems.Take(10)) + (problems.Count > 10 ? " …" : ""),
+                $"publish refused: {problems.Count} rows unresolved") { Current = problems };
+        }
+
+        var agencyIds = await db.Agencies.ToDictionaryAsync(a => a.Name, a => a.Id, StringComparer.Ordinal, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Positions are unique per plan: move the rows out of the way before numbering the final tasks.
+        foreach (var (task, index) in plan.Tasks.Select((t, i) => (t, i)))
+        {
+            task.Position = -1 - index;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var position = 0;
+        var published = new List<PlanTaskEntity>();
+        foreach (var (row, tasks) in planned)
+        {
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                var task = i == 0 ? row : Copy(row);
+                if (i > 0)
+                {
+                    plan.Tasks.Add(task);
+                }
+
+                task.Position = position++;
+                task.Assignments.Clear();
+                task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note });
+                foreach (var coordinator in tasks[i].Coordinators)
+                {
+                    task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[coordinator.Name], Role = AssignmentRole.Coordinator, Note = coordinator.Note });
+                }
+
+                task.SearchText = SearchQuery.TextOf(
+                    [plan.Number, plan.Title, task.SectionTitle, task.Content, task.Lead, task.Coordinators, task.Product,
+                     tasks[i].Lead.Name, .. tasks[i].Coordinators.Select(c => c.Name)]);
+                published.Add(task);
+            }
+        }
+
+        plan.State = PlanState.Published;
+        plan.PublishedAt = clock.GetUtcNow();
+        plan.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var task in published)
+        {
+            var items = ProductChecklist.Items(task.Product);
+            for (var i = 0; i < items.Count; i++)
+            {
+                db.ChecklistItems.Add(new ChecklistItemEntity { TaskId = task.Id, Position = i, Text = items[i] });
+            }
+        }
+
+        await triggers.ApplyToAsync(published, plan, cancellationToken);
+        audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Published plan {PlanId}: {Rows} rows became {Tasks} tasks", plan.Id, planned.Count, published.Count);
+        return published.Count;
+    }
+
+    /// <summary>Removes a draft and everything imported with it.</summary>
+    public async Task DiscardAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Discarded draft plan {PlanId}", id);
+    }
+
+    private async Task<PlanEntity> LoadDraftAsync(Actor actor, int id, bool tracked, CancellationToken cancellationToken)
+    {
+        var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
+        var plan = await plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (plan is null || !TaskAccess.CanManage(actor, plan.OwnerId))
+        {
+            throw WorkflowException.NotFound($"draft {id}");
+        }
+
+        if (plan.State != PlanState.Draft)
+        {
+            throw WorkflowException.Invalid("Kế hoạch này đã được ban hành, không còn là bản nháp.", $"plan {id} is not a draft");
+        }
+
+        return plan;
+    }
+
+    private async Task SaveOrConflictAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw WorkflowException.Stale(await GetAsync(actor, id, cancellationToken));
+        }
+    }
+
+    private static PlanTaskEntity Copy(PlanTaskEntity row) => new()
+    {
+        PlanId = row.PlanId,
+        SectionId = row.SectionId,
+        SectionTitle = row.SectionTitle,
+        Number = row.Number,
+        Content = row.Content,
+        Lead = row.Lead,
+        Coordinators = row.Coordinators,
+        DeadlineRaw = row.DeadlineRaw,
+        DeadlineKind = row.DeadlineKind,
+        DeadlineDue = row.DeadlineDue,
+        DeadlineDetail = row.DeadlineDetail,
+        CurrentDue = row.CurrentDue,
+        Product = row.Product,
+        Evidence = row.Evidence,
+        BudgetVnd = row.BudgetVnd,
+        Note = row.Note,
+        RawText = row.RawText,
+        LeadChoice = row.LeadChoice,
+    };
+
+    private static string Label(PlanTaskEntity task) =>
+        string.Join(".", new[] { task.SectionId, task.Number }.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } label
+            ? label
+            : (task.Position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private sealed record ImportNotes(IReadOnlyList<DraftNote> Warnings, IReadOnlyList<DraftNote> Dropped);
+}

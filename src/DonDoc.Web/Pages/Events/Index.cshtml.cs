@@ -1,0 +1,53 @@
+using DonDoc.Core.Access;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DonDoc.Web.Pages.Events;
+
+public sealed class IndexModel(EventTriggers triggers, TaskCatalog catalog) : DonDocPageModel
+{
+    public IReadOnlyList<EventView> Events { get; private set; } = [];
+
+    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(Actor))
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? name, bool isCondition, string? occurredOn, string? dueOn, string? documentNumber, string? documentDate, int? planId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        return await ChangeAsync(
+            async () =>
+            {
+                if (!VietnameseFormat.TryParseDate(occurredOn, out var occurred))
+                {
+                    throw WorkflowException.Invalid("Ngày diễn ra không hợp lệ.", $"bad event date {occurredOn}");
+                }
+
+                DateOnly? due = VietnameseFormat.TryParseDate(dueOn, out var d) ? d : null;
+                DateOnly? documentOn = VietnameseFormat.TryParseDate(documentDate, out var dd) ? dd : null;
+                var outcome = await triggers.RecordAsync(Actor, new EventInput(name ?? "", occurred, isCondition, due, documentNumber, documentOn, planId), cancellationToken);
+                count = outcome.TriggeredTaskIds.Count;
+                TempData["Message"] = $"Đã ghi nhận. {count} nhiệm vụ đã được xác định thời hạn.";
+            },
+            "Đã ghi nhận.",
+            () => { TempData["Message"] = $"Đã ghi nhận. {count} nhiệm vụ đã được xác định thời hạn."; return Redirect("/Events"); },
+            async () => { await LoadAsync(cancellationToken); return Page(); });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Events = await triggers.ListAsync(cancellationToken);
+        Plans = (await catalog.ListPlansAsync(Actor, cancellationToken)).Where(p => p.State == "Published").ToList();
+    }
+}

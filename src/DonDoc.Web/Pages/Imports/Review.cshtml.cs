@@ -1,0 +1,108 @@
+using DonDoc.Core.Agencies;
+using DonDoc.Core.Deadlines;
+using DonDoc.Data.Agencies;
+using DonDoc.Web.Common;
+using DonDoc.Web.Imports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DonDoc.Web.Pages.Imports;
+
+/// <summary>The review page: the extracted table, editable, beside the importer's warnings; then publish or discard.</summary>
+public sealed class ReviewModel(ImportDrafts drafts, AgencyDirectoryStore directoryStore, DeadlineParser parser) : DonDocPageModel
+{
+    public DraftView? Draft { get; private set; }
+
+    public AgencyDirectory Directory { get; private set; } = AgencyDirectory.Default;
+
+    public IReadOnlyList<AgencyCell> Unknown { get; private set; } = [];
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Number { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Issuer { get; set; }
+
+    [BindProperty]
+    public DateOnly? IssuedOn { get; set; }
+
+    [BindProperty]
+    public List<DraftRowEdit> Rows { get; set; } = [];
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
+
+    /// <summary>The live interpretation of a deadline as it is typed.</summary>
+    public IActionResult OnGetDeadline(string? text, int? year)
+    {
+        var deadline = parser.Parse(text, year);
+        return new JsonResult(new { kind = deadline.Kind.ToSchemaName(), due = deadline.Due, explanation = DeadlineExplanation.Describe(deadline) });
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(() => SaveAsync(id, cancellationToken), "Đã lưu bản nháp.", () => Redirect($"/Imports/Review/{id}"), () => Reload(id, cancellationToken));
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        return await ChangeAsync(
+            async () =>
+            {
+                await SaveAsync(id, cancellationToken);
+                count = await drafts.PublishAsync(Actor, id, cancellationToken);
+            },
+            "Đã ban hành kế hoạch; các nhiệm vụ đã được giao cho cơ quan chủ trì.",
+            () => Redirect($"/Plans/{id}"),
+            () => Reload(id, cancellationToken));
+    }
+
+    public Task<IActionResult> OnPostRememberAsync(int id, string text, string? aliasOf, AgencyKind? kind, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            () => drafts.RememberAgencyAsync(Actor, text, aliasOf, string.IsNullOrEmpty(aliasOf) ? kind : null, cancellationToken),
+            string.IsNullOrEmpty(aliasOf) ? $"Đã thêm cơ quan \"{text}\" vào danh mục." : $"Đã ghi nhớ \"{text}\" là tên gọi khác của {aliasOf}.",
+            () => Redirect($"/Imports/Review/{id}"),
+            () => Reload(id, cancellationToken));
+
+    public Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
+        ChangeAsync(() => drafts.DiscardAsync(Actor, id, cancellationToken), "Đã hủy bản nháp.", () => Redirect("/"), () => Reload(id, cancellationToken));
+
+    private Task SaveAsync(int id, CancellationToken cancellationToken) =>
+        drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, IssuedOn, Title, Rows), cancellationToken);
+
+    private async Task<IActionResult> Reload(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAsync(id, cancellationToken);
+        }
+        catch (WorkflowException)
+        {
+            return Redirect("/");
+        }
+
+        return Page();
+    }
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Draft = await drafts.GetAsync(Actor, id, cancellationToken);
+        Directory = await directoryStore.LoadAsync(cancellationToken);
+        Unknown = Draft.Rows.SelectMany(r => r.LeadAgencies.Concat(r.CoordinatorAgencies))
+            .Where(a => a.Kind == "unknown")
+            .DistinctBy(a => a.Text)
+            .ToList();
+    }
+
+    /// <summary>The agencies a row's lead cell names, groups expanded: the ones a reviewer may pick as the one lead.</summary>
+    public static IReadOnlyList<string> LeadNames(AgencyDirectory directory, DraftRow row) =>
+        row.LeadAgencies.SelectMany(a => a.Kind == "group" ? directory.Members(a.Agency!).Select(m => m.Name) : a.Agency is null ? [] : [a.Agency])
+            .Distinct()
+            .ToList();
+
+    public static string ChoiceText(string choice) =>
+        Enum.TryParse<LeadChoice>(choice, out var parsed) ? char.ToUpperInvariant(parsed.ToVietnamese()[0]) + parsed.ToVietnamese()[1..] : choice;
+}

@@ -1,0 +1,87 @@
+using DonDoc.Web.Api;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using DonDoc.Web.Tracking;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DonDoc.Web.Pages.Tasks;
+
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses) : DonDocPageModel
+{
+    public TaskDetails? Details { get; private set; }
+
+    public DateOnly Today => statuses.Today;
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
+
+    public async Task<IActionResult> OnPostProgressAsync(int id, int? percent, string? summary, string? difficulties, string? proposals, string? period, int? version, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploaded = await ReadFilesAsync(files, cancellationToken);
+        return await Change(id, () => workflow.PostProgressAsync(Actor, id, new ProgressInput(percent, summary, difficulties, proposals, period, version), uploaded, cancellationToken), "Đã gửi báo cáo.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostChecklistAsync(int id, int itemId, bool done, int? version, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploaded = await ReadFilesAsync(files, cancellationToken);
+        return await Change(id, () => workflow.TickChecklistAsync(Actor, id, itemId, new ChecklistInput(done, version), uploaded, cancellationToken), "Đã cập nhật danh mục sản phẩm.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCompletionAsync(int id, string? summary, string? doneOn, int? version, List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploaded = await ReadFilesAsync(files, cancellationToken);
+        DateOnly? date = VietnameseFormat.TryParseDate(doneOn, out var parsed) ? parsed : null;
+        return await Change(id, () => workflow.ReportCompletionAsync(Actor, id, new CompletionInput(summary, date, version), uploaded, cancellationToken), "Đã báo cáo hoàn thành; chờ văn phòng xác nhận.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostReviewAsync(int id, string? decision, string? reason, int? version, CancellationToken cancellationToken) =>
+        Change(id, () => workflow.ReviewAsync(Actor, id, new ReviewInput(decision, reason, version), cancellationToken),
+            decision == "accept" ? "Đã xác nhận hoàn thành." : "Đã trả lại nhiệm vụ.", cancellationToken);
+
+    public Task<IActionResult> OnPostExtensionAsync(int id, string? newDue, string? reason, int? version, CancellationToken cancellationToken)
+    {
+        DateOnly? date = VietnameseFormat.TryParseDate(newDue, out var parsed) ? parsed : null;
+        return Change(id, () => workflow.RequestExtensionAsync(Actor, id, new ExtensionInput(date, reason, version), cancellationToken), "Đã gửi đề nghị gia hạn.", cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostDecideAsync(int id, int extensionId, string? decision, string? note, CancellationToken cancellationToken) =>
+        Change(id, () => workflow.DecideExtensionAsync(Actor, extensionId, new ExtensionDecisionInput(decision, note), cancellationToken), "Đã xử lý đề nghị gia hạn.", cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(int id, string? reason, int? version, CancellationToken cancellationToken) =>
+        Change(id, () => workflow.CancelAsync(Actor, id, new CancelInput(reason, version), cancellationToken), "Đã hủy nhiệm vụ.", cancellationToken);
+
+    private Task<IActionResult> Change(int id, Func<Task> change, string done, CancellationToken cancellationToken) =>
+        ChangeAsync(change, done, () => Redirect($"/Tasks/{id}"), async () =>
+        {
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        });
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken) => Details = await catalog.GetAsync(Actor, id, cancellationToken);
+
+    private static async Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploaded = new List<UploadedFile>();
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            uploaded.Add(new UploadedFile(file.FileName, await ApiForms.BytesAsync(file, cancellationToken)));
+        }
+
+        return uploaded;
+    }
+
+    public static string ActionText(string action) => action switch
+    {
+        "progress" => "Báo cáo tiến độ",
+        "contribution" => "Báo cáo phối hợp",
+        "checklist" => "Cập nhật sản phẩm",
+        "completion.report" => "Báo cáo hoàn thành",
+        "completion.accept" => "Xác nhận hoàn thành",
+        "completion.return" => "Trả lại",
+        "extension.request" => "Đề nghị gia hạn",
+        "extension.approve" => "Đồng ý gia hạn",
+        "extension.reject" => "Không đồng ý gia hạn",
+        "task.cancel" => "Hủy nhiệm vụ",
+        "deadline.trigger" => "Xác định thời hạn theo sự kiện",
+        _ => action,
+    };
+}

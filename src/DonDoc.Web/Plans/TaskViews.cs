@@ -1,0 +1,108 @@
+using DonDoc.Core.Tracking;
+
+namespace DonDoc.Web.Plans;
+
+/// <summary>What the task lists and the API show of a task.</summary>
+public sealed record TaskSummary(
+    int Id,
+    int PlanId,
+    string? PlanNumber,
+    string? PlanTitle,
+    string? SectionId,
+    string? SectionTitle,
+    string? Number,
+    string Content,
+    string? Lead,
+    string? Coordinators,
+    string? LeadAgency,
+    int? LeadAgencyId,
+    IReadOnlyList<string> CoordinatorAgencies,
+    string? DeadlineRaw,
+    string DeadlineKind,
+    DateOnly? Due,
+    string Status,
+    string StatusText,
+    string StatusReason,
+    string Colour,
+    int PercentDone,
+    string Completion,
+    bool Cancelled,
+    int Version)
+{
+    /// <summary>Days past the deadline in force; 0 when not overdue.</summary>
+    public int DaysOverdue { get; init; }
+}
+
+/// <summary>A plan in the list, with its tasks counted by status.</summary>
+public sealed record PlanSummary(
+    int Id,
+    string? Number,
+    string? Title,
+    string? Issuer,
+    DateOnly? IssuedOn,
+    string State,
+    int TaskCount,
+    IReadOnlyDictionary<string, int> CountsByStatus);
+
+/// <summary>Filters of the task list: all optional.</summary>
+public sealed record TaskFilter(
+    int? PlanId = null,
+    int? AgencyId = null,
+    string? Status = null,
+    string? Query = null,
+    DateOnly? DueBefore = null,
+    string? SectionId = null);
+
+public sealed record AssignmentView(int AgencyId, string Agency, string Role, string? Note);
+
+public sealed record EvidenceView(int Id, string FileName, string FileType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record ReportView(
+    int Id, string Kind, string Agency, string Author, int? Percent, string Summary, string? Difficulties, string? Proposals,
+    string? Period, DateTimeOffset CreatedAt, IReadOnlyList<EvidenceView> Files);
+
+public sealed record ChecklistItemView(int Id, int Position, string Text, bool Done, DateTimeOffset? DoneAt, string? DoneBy, IReadOnlyList<EvidenceView> Files);
+
+public sealed record ExtensionView(
+    int Id, DateOnly? PreviousDue, DateOnly RequestedDue, string Reason, string State, string RequestedBy, DateTimeOffset RequestedAt,
+    string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record AuditView(DateTimeOffset At, string UserName, string Action, string? Before, string? After);
+
+/// <summary>Everything the task page shows, and what the actor may do on it.</summary>
+public sealed record TaskDetails(
+    TaskSummary Task,
+    string? Product,
+    string? Evidence,
+    long? BudgetVnd,
+    string? Note,
+    string? RawText,
+    string DeadlineDetail,
+    DateOnly? PrintedDue,
+    DateOnly? ReportedDoneOn,
+    DateOnly? CompletedOn,
+    string? ReviewNote,
+    string? CancelReason,
+    string PlanState,
+    IReadOnlyList<AssignmentView> Assignments,
+    IReadOnlyList<ReportView> Reports,
+    IReadOnlyList<ChecklistItemView> Checklist,
+    IReadOnlyList<ExtensionView> Extensions,
+    IReadOnlyList<AuditView> Audit,
+    TaskPermissions Can);
+
+public sealed record TaskPermissions(bool ReportAsLead, bool Contribute, bool Manage, bool Periodic);
+
+public static class TaskStatusText
+{
+    public static string CompletionText(string completion) => completion switch
+    {
+        "Reported" => "Đã báo cáo hoàn thành, chờ xác nhận",
+        "Accepted" => "Đã xác nhận hoàn thành",
+        "Returned" => "Bị trả lại",
+        _ => "",
+    };
+
+    public static TrackingStatus? ParseStatus(string? name) =>
+        Enum.GetValues<TrackingStatus>().Cast<TrackingStatus?>().FirstOrDefault(s => s!.Value.ToSchemaName() == name);
+}

@@ -1,0 +1,116 @@
+using DonDoc.Core.Access;
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Tracking;
+using DonDoc.Data.Plans;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tracking;
+using DonDoc.Web.Auditing;
+using DonDoc.Web.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Tracking;
+
+/// <summary>The request to record an event or a met condition.</summary>
+public sealed record EventInput(string Name, DateOnly OccurredOn, bool IsCondition = false, DateOnly? DueOn = null, string? DocumentNumber = null, DateOnly? DocumentDate = null, int? PlanId = null);
+
+public sealed record EventView(int Id, string Name, bool IsCondition, DateOnly OccurredOn, DateOnly? DueOn, string? DocumentNumber, DateOnly? DocumentDate, int? PlanId, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>The outcome of recording an event: the tasks that got a concrete deadline from it.</summary>
+public sealed record EventOutcome(EventView Event, IReadOnlyList<int> TriggeredTaskIds);
+
+/// <summary>
+/// Records events and met conditions, and gives every event-relative or conditional task that waits
+/// on one its concrete deadline.
+/// </summary>
+public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, TaskStatusEvaluator evaluator, AuditLog audit, TimeProvider clock)
+{
+    public async Task<EventOutcome> RecordAsync(Actor actor, EventInput input, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng theo dõi mới ghi nhận sự kiện.", "recording events requires monitor or admin");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            throw WorkflowException.Invalid("Hãy ghi tên sự kiện hoặc điều kiện.", "event without a name");
+        }
+
+        if (input.PlanId is { } planId && !await db.Plans.AnyAsync(p => p.Id == planId && p.State != PlanState.Draft, cancellationToken))
+        {
+            throw WorkflowException.Invalid("Kế hoạch đã chọn không tồn tại.", $"plan {planId} not found");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var recorded = new RecordedEventEntity
+        {
+            Name = input.Name.Trim(),
+            IsCondition = input.IsCondition,
+            OccurredOn = input.OccurredOn,
+            DueOn = input.DueOn,
+            DocumentNumber = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : input.DocumentNumber.Trim(),
+            DocumentDate = input.DocumentDate,
+            PlanId = input.PlanId,
+            RecordedBy = actor.Name,
+            RecordedAt = clock.GetUtcNow(),
+        };
+        db.Events.Add(recorded);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor, "event.record", input.PlanId, null, null, new { recorded.Name, recorded.OccurredOn, recorded.DueOn, recorded.DocumentNumber, recorded.IsCondition });
+
+        var waiting = await db.Tasks
+            .Include(t => t.Plan)
+            .Where(t => t.Plan!.State == PlanState.Published && !t.Cancelled && (t.DeadlineKind == "event_relative" || t.DeadlineKind == "conditional"))
+            .Where(t => input.PlanId == null || t.PlanId == input.PlanId)
+            .ToListAsync(cancellationToken);
+        var triggered = await ApplyAsync(actor, waiting, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new EventOutcome(ToView(recorded), triggered);
+    }
+
+    /// <summary>At publishing: tasks waiting on an event already recorded get their deadline at once.</summary>
+    public async Task ApplyToAsync(IReadOnlyList<PlanTaskEntity> tasks, PlanEntity plan, CancellationToken cancellationToken)
+    {
+        var waiting = tasks.Where(t => t.DeadlineKind is "event_relative" or "conditional").ToList();
+        if (waiting.Count > 0)
+        {
+            await ApplyAsync(null, waiting, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<int>> ApplyAsync(Actor? actor, IReadOnlyList<PlanTaskEntity> tasks, CancellationToken cancellationToken)
+    {
+        var events = await db.Events.AsNoTracking().ToListAsync(cancellationToken);
+        var extended = (await db.Extensions.Where(e => e.State == ExtensionState.Approved).Select(e => e.TaskId).ToListAsync(cancellationToken)).ToHashSet();
+        var today = Core.Calendar.VietnamTime.Today(clock);
+        var triggered = new List<int>();
+        foreach (var task in tasks.Where(t => !extended.Contains(t.Id)))
+        {
+            var relevant = events.Where(e => e.PlanId is null || e.PlanId == task.PlanId)
+                .Select(e => new RecordedEvent(e.Name, e.OccurredOn, e.DueOn)).ToList();
+            var due = evaluator.Evaluate(parser.Parse(task.DeadlineRaw, task.Plan?.IssuedOn?.Year), today, events: relevant).Due;
+            if (due is null || due == task.CurrentDue)
+            {
+                continue;
+            }
+
+            if (actor is not null)
+            {
+                audit.Record(actor, "deadline.trigger", task.PlanId, task.Id, new { due = task.CurrentDue }, new { due });
+            }
+
+            task.CurrentDue = due;
+            task.Version++;
+            triggered.Add(task.Id);
+        }
+
+        return triggered;
+    }
+
+    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.Events.AsNoTracking().OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).ToListAsync(cancellationToken)).Select(ToView).ToList();
+
+    private static EventView ToView(RecordedEventEntity e) =>
+        new(e.Id, e.Name, e.IsCondition, e.OccurredOn, e.DueOn, e.DocumentNumber, e.DocumentDate, e.PlanId, e.RecordedBy, e.RecordedAt);
+}

@@ -1,0 +1,133 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using DonDoc.Web.Common;
+
+namespace DonDoc.Web.Tracking;
+
+/// <summary>A file as it arrived: its name as the user gave it and its bytes.</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>What was stored: the type found in the content, the size, the SHA-256 that names the stored bytes.</summary>
+public sealed record StoredFile(string FileName, string FileType, string ContentType, long SizeBytes, string Sha256);
+
+/// <summary>
+/// Evidence files, outside the database: each stored once under <c>Storage:EvidencePath</c>, named by
+/// its SHA-256. Types are checked by content (pdf, docx, xlsx, jpg, png); a file whose name claims
+/// another type than its content is refused.
+/// </summary>
+public sealed class EvidenceStore(IConfiguration configuration, ILogger<EvidenceStore> logger)
+{
+    public long MaxBytes { get; } = configuration.GetValue("Storage:MaxEvidenceBytes", 20L * 1024 * 1024);
+
+    private string Root { get; } = Path.GetFullPath(configuration["Storage:EvidencePath"] is { Length: > 0 } path ? path : Path.Combine("data", "evidence"));
+
+    /// <summary>Checks every file before anything is written, so a refused upload stores nothing.</summary>
+    public IReadOnlyList<(UploadedFile File, string Type)> Check(IReadOnlyList<UploadedFile> files)
+    {
+        var checkedFiles = new List<(UploadedFile, string)>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (file.Content.LongLength > MaxBytes)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tệp \"{name}\" quá lớn ({VietnameseFormat.Number(file.Content.LongLength / 1024)} KB); tối đa {VietnameseFormat.Number(MaxBytes / 1024 / 1024)} MB.",
+                    $"evidence {name} too large: {file.Content.LongLength} bytes");
+            }
+
+            var type = Sniff(file.Content);
+            if (type is null)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tệp \"{name}\" không phải PDF, Word (.docx), Excel (.xlsx), JPG hay PNG.",
+                    $"evidence {name}: content is not an accepted type");
+            }
+
+            var claimed = Path.GetExtension(name).TrimStart('.').ToLowerInvariant() switch
+            {
+                "jpeg" => "jpg",
+                var other => other,
+            };
+            if (claimed != type)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tệp \"{name}\" có phần mở rộng .{claimed} nhưng nội dung là {type.ToUpperInvariant()}; hãy đặt đúng tên tệp.",
+                    $"evidence {name}: extension .{claimed} but content {type}");
+            }
+
+            checkedFiles.Add((file, type));
+        }
+
+        return checkedFiles;
+    }
+
+    public async Task<StoredFile> SaveAsync(UploadedFile file, string type, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        var path = PathOf(sha);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+            logger.LogInformation("Stored evidence {Sha} ({Bytes} bytes)", sha, file.Content.Length);
+        }
+
+        return new StoredFile(Path.GetFileName(file.FileName), type, ContentTypeOf(type), file.Content.LongLength, sha);
+    }
+
+    public Stream OpenRead(string sha) => File.OpenRead(PathOf(sha));
+
+    private string PathOf(string sha) => Path.Combine(Root, sha[..2], sha);
+
+    public static string ContentTypeOf(string type) => type switch
+    {
+        "pdf" => "application/pdf",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "jpg" => "image/jpeg",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    };
+
+    /// <summary>The type the bytes are, whatever the name says.</summary>
+    public static string? Sniff(byte[] content)
+    {
+        ReadOnlySpan<byte> bytes = content;
+        if (bytes.StartsWith("%PDF-"u8))
+        {
+            return "pdf";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "png";
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+        {
+            return "jpg";
+        }
+
+        if (!bytes.StartsWith("PK\u0003\u0004"u8))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            if (zip.GetEntry("word/document.xml") is not null)
+            {
+                return "docx";
+            }
+
+            return zip.GetEntry("xl/workbook.xml") is not null ? "xlsx" : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

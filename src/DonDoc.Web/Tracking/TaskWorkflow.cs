@@ -1,0 +1,454 @@
+using DonDoc.Core.Access;
+using DonDoc.Core.Calendar;
+using DonDoc.Core.Tracking;
+using DonDoc.Data.Plans;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tracking;
+using DonDoc.Web.Auditing;
+using DonDoc.Web.Common;
+using DonDoc.Web.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Web.Tracking;
+
+public sealed record ProgressInput(int? Percent, string? Summary, string? Difficulties = null, string? Proposals = null, string? Period = null, int? Version = null);
+
+public sealed record CompletionInput(string? Summary, DateOnly? DoneOn = null, int? Version = null);
+
+/// <summary>The office's decision on a reported completion: <c>accept</c>, or <c>return</c> with a reason.</summary>
+public sealed record ReviewInput(string? Decision, string? Reason = null, int? Version = null)
+{
+    public bool Accept => Decision is "accept" or "accepted" or "approve";
+}
+
+public sealed record ExtensionInput(DateOnly? NewDue, string? Reason, int? Version = null);
+
+public sealed record ExtensionDecisionInput(string? Decision, string? Note = null)
+{
+    public bool Approve => Decision is "approve" or "approved" or "accept";
+}
+
+public sealed record CancelInput(string? Reason, int? Version = null);
+
+public sealed record ChecklistInput(bool Done, int? Version = null);
+
+/// <summary>
+/// Reporting and judging the work on a published task. Every step checks who may take it, refuses a
+/// stale version, keeps its files outside the database, and appends to the audit trail in the same
+/// transaction as the change.
+/// </summary>
+public sealed class TaskWorkflow(
+    DonDocDbContext db,
+    TaskCatalog catalog,
+    TaskStatusReader statuses,
+    EvidenceStore evidence,
+    AuditLog audit,
+    TimeProvider clock)
+{
+    public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        var parties = TaskCatalog.Parties(task);
+        var asLead = TaskAccess.CanReportAsLead(actor, parties);
+        if (!asLead && !TaskAccess.CanContribute(actor, parties))
+        {
+            throw WorkflowException.Forbidden("Chỉ cơ quan chủ trì hoặc phối hợp mới báo cáo tiến độ nhiệm vụ này.", $"user {actor.UserId} cannot report on task {taskId}");
+        }
+
+        EnsureLive(task);
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            throw WorkflowException.Invalid("Hãy ghi kết quả đã thực hiện.", "progress without a summary");
+        }
+
+        if (input.Percent is < 0 or > 100)
+        {
+            throw WorkflowException.Invalid("Tỷ lệ hoàn thành phải từ 0 đến 100%.", $"percent {input.Percent} out of range");
+        }
+
+        var periodic = TaskStatusReader.IsPeriodic(task);
+        var today = VietnamTime.Today(clock);
+        var checkedFiles = evidence.Check(files);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = new ProgressReportEntity
+        {
+            TaskId = task.Id,
+            AgencyId = actor.AgencyId!.Value,
+            AuthorId = actor.UserId,
+            AuthorName = actor.Name,
+            Kind = asLead ? ReportKind.Progress : ReportKind.Contribution,
+            Percent = input.Percent,
+            Summary = input.Summary.Trim(),
+            Difficulties = Clean(input.Difficulties),
+            Proposals = Clean(input.Proposals),
+            Period = Clean(input.Period) ?? (periodic ? $"Tháng {today.Month:00}/{today.Year}" : null),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        await AttachAsync(actor, task.Id, checkedFiles, report.Id, null, cancellationToken);
+
+        var before = new { percent = task.PercentDone };
+        if (asLead && input.Percent is { } percent && !periodic)
+        {
+            // A checklist, when the task has one, drives the percent; otherwise the lead's report does.
+            var items = await db.ChecklistItems.Where(c => c.TaskId == task.Id).ToListAsync(cancellationToken);
+            task.PercentDone = items.Count > 0 ? ProductChecklist.PercentDone(items.Count(i => i.Done), items.Count) : percent;
+        }
+
+        task.LastProgressAt = report.CreatedAt;
+        audit.Record(actor, asLead ? "progress" : "contribution", task.PlanId, task.Id, before,
+            new { percent = task.PercentDone, report.Summary, report.Period, files = checkedFiles.Select(f => f.File.FileName).ToList() });
+        await SaveAsync(actor, task, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report.Id;
+    }
+
+    public async Task TickChecklistAsync(Actor actor, int taskId, int itemId, ChecklistInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireLead(actor, task);
+        EnsureLive(task);
+        var items = await db.ChecklistItems.Where(c => c.TaskId == task.Id).ToListAsync(cancellationToken);
+        var item = items.FirstOrDefault(i => i.Id == itemId) ?? throw WorkflowException.NotFound($"checklist item {itemId}");
+        var checkedFiles = evidence.Check(files);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var before = new { item.Text, item.Done, percent = task.PercentDone };
+        item.Done = input.Done;
+        item.DoneAt = input.Done ? clock.GetUtcNow() : null;
+        item.DoneBy = input.Done ? actor.Name : null;
+        await AttachAsync(actor, task.Id, checkedFiles, null, item.Id, cancellationToken);
+        task.PercentDone = ProductChecklist.PercentDone(items.Count(i => i.Done), items.Count);
+        task.LastProgressAt = clock.GetUtcNow();
+        audit.Record(actor, "checklist", task.PlanId, task.Id, before, new { item.Text, item.Done, percent = task.PercentDone });
+        await SaveAsync(actor, task, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ReportCompletionAsync(Actor actor, int taskId, CompletionInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireLead(actor, task);
+        EnsureLive(task);
+        if (TaskStatusReader.IsPeriodic(task))
+        {
+            throw WorkflowException.Invalid(
+                "Nhiệm vụ thường xuyên hoặc định kỳ không báo cáo hoàn thành; hãy báo cáo kết quả theo từng kỳ.",
+                $"task {taskId} is continuous or recurring");
+        }
+
+        if (task.Completion is CompletionState.Reported or CompletionState.Accepted)
+        {
+            throw WorkflowException.Invalid("Nhiệm vụ đã được báo cáo hoàn thành.", $"task {taskId} already reported done");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Summary))
+        {
+            throw WorkflowException.Invalid("Hãy ghi sản phẩm, kết quả hoàn thành.", "completion without a summary");
+        }
+
+        var today = VietnamTime.Today(clock);
+        var doneOn = input.DoneOn ?? today;
+        if (doneOn > today)
+        {
+            throw WorkflowException.Invalid($"Ngày hoàn thành {VietnameseFormat.Date(doneOn)} chưa tới.", $"completion date {doneOn} is in the future");
+        }
+
+        var checkedFiles = evidence.Check(files);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = new ProgressReportEntity
+        {
+            TaskId = task.Id,
+            AgencyId = actor.AgencyId!.Value,
+            AuthorId = actor.UserId,
+            AuthorName = actor.Name,
+            Kind = ReportKind.Completion,
+            Percent = 100,
+            Summary = input.Summary.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        await AttachAsync(actor, task.Id, checkedFiles, report.Id, null, cancellationToken);
+        var before = new { completion = task.Completion.ToString(), task.ReportedDoneOn };
+        task.Completion = CompletionState.Reported;
+        task.ReportedDoneOn = doneOn;
+        task.LastProgressAt = report.CreatedAt;
+        audit.Record(actor, "completion.report", task.PlanId, task.Id, before, new { completion = task.Completion.ToString(), task.ReportedDoneOn, report.Summary });
+        await SaveAsync(actor, task, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The office accepts a reported completion (on time or late, from the deadline and the report date) or returns it with a reason.</summary>
+    public async Task<string> ReviewAsync(Actor actor, int taskId, ReviewInput input, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireManager(actor, task);
+        if (task.Completion != CompletionState.Reported)
+        {
+            throw WorkflowException.Invalid("Nhiệm vụ chưa được báo cáo hoàn thành nên chưa thể xác nhận.", $"task {taskId} has no reported completion");
+        }
+
+        if (input.Decision is not ("accept" or "accepted" or "approve" or "return" or "returned" or "reject"))
+        {
+            throw WorkflowException.Invalid("Hãy chọn xác nhận hoàn thành hoặc trả lại.", $"unknown review decision {input.Decision}");
+        }
+
+        if (!input.Accept && string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw WorkflowException.Invalid("Trả lại nhiệm vụ cần ghi rõ lý do.", "return without a reason");
+        }
+
+        var before = new { completion = task.Completion.ToString(), task.CompletedOn };
+        if (input.Accept)
+        {
+            task.Completion = CompletionState.Accepted;
+            task.CompletedOn = task.ReportedDoneOn;
+            task.PercentDone = 100;
+        }
+        else
+        {
+            task.Completion = CompletionState.Returned;
+        }
+
+        task.ReviewNote = Clean(input.Reason);
+        var status = statuses.Assess(task, task.Plan?.IssuedOn?.Year).Status;
+        audit.Record(actor, input.Accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
+            new { completion = task.Completion.ToString(), task.CompletedOn, status = status.ToSchemaName(), reason = task.ReviewNote });
+        await SaveAsync(actor, task, cancellationToken);
+        return status.ToSchemaName();
+    }
+
+    public async Task<int> RequestExtensionAsync(Actor actor, int taskId, ExtensionInput input, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireLead(actor, task);
+        EnsureLive(task);
+        if (input.NewDue is not { } newDue)
+        {
+            throw WorkflowException.Invalid("Hãy nhập thời hạn mới đề nghị (dd/mm/yyyy).", "extension without a date");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw WorkflowException.Invalid("Đề nghị gia hạn cần ghi rõ lý do.", "extension without a reason");
+        }
+
+        var today = VietnamTime.Today(clock);
+        if (newDue <= today || (task.CurrentDue is { } current && newDue <= current))
+        {
+            throw WorkflowException.Invalid(
+                $"Thời hạn mới ({VietnameseFormat.Date(newDue)}) phải sau hôm nay và sau thời hạn hiện tại{(task.CurrentDue is null ? "" : $" ({VietnameseFormat.Date(task.CurrentDue)})")}.",
+                $"extension date {newDue} not after today or current due");
+        }
+
+        if (await db.Extensions.AnyAsync(e => e.TaskId == taskId && e.State == ExtensionState.Pending, cancellationToken))
+        {
+            throw WorkflowException.Invalid("Nhiệm vụ đang có một đề nghị gia hạn chờ xử lý.", $"task {taskId} has a pending extension");
+        }
+
+        var request = new ExtensionRequestEntity
+        {
+            TaskId = taskId,
+            PreviousDue = task.CurrentDue,
+            RequestedDue = newDue,
+            Reason = input.Reason.Trim(),
+            RequestedBy = actor.Name,
+            RequestedAt = clock.GetUtcNow(),
+        };
+        db.Extensions.Add(request);
+        audit.Record(actor, "extension.request", task.PlanId, task.Id, new { due = task.CurrentDue }, new { requested = newDue, request.Reason });
+        await SaveAsync(actor, task, cancellationToken);
+        return request.Id;
+    }
+
+    public async Task DecideExtensionAsync(Actor actor, int extensionId, ExtensionDecisionInput input, CancellationToken cancellationToken)
+    {
+        var request = await db.Extensions.FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken) ?? throw WorkflowException.NotFound($"extension {extensionId}");
+        var task = await LoadAsync(actor, request.TaskId, null, cancellationToken);
+        RequireManager(actor, task);
+        if (request.State != ExtensionState.Pending)
+        {
+            throw WorkflowException.Invalid("Đề nghị gia hạn này đã được xử lý.", $"extension {extensionId} already decided");
+        }
+
+        if (input.Decision is not ("approve" or "approved" or "accept" or "reject" or "rejected"))
+        {
+            throw WorkflowException.Invalid("Hãy chọn đồng ý hoặc không đồng ý gia hạn.", $"unknown extension decision {input.Decision}");
+        }
+
+        if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
+        {
+            throw WorkflowException.Invalid("Không đồng ý gia hạn cần ghi rõ lý do.", "rejection without a reason");
+        }
+
+        var before = new { due = task.CurrentDue, state = request.State.ToString() };
+        request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Rejected;
+        request.DecidedBy = actor.Name;
+        request.DecidedAt = clock.GetUtcNow();
+        request.DecisionNote = Clean(input.Note);
+        if (input.Approve)
+        {
+            task.CurrentDue = request.RequestedDue;
+        }
+
+        audit.Record(actor, input.Approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
+            new { due = task.CurrentDue, state = request.State.ToString(), note = request.DecisionNote });
+        await SaveAsync(actor, task, cancellationToken);
+    }
+
+    /// <summary>Cancels a task with a reason; it stays readable with its history.</summary>
+    public async Task CancelAsync(Actor actor, int taskId, CancelInput input, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireManager(actor, task);
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw WorkflowException.Invalid("Hủy nhiệm vụ cần ghi rõ lý do.", "cancel without a reason");
+        }
+
+        if (task.Cancelled)
+        {
+            throw WorkflowException.Invalid("Nhiệm vụ đã bị hủy.", $"task {taskId} already cancelled");
+        }
+
+        task.Cancelled = true;
+        task.CancelReason = input.Reason.Trim();
+        audit.Record(actor, "task.cancel", task.PlanId, task.Id, new { cancelled = false }, new { cancelled = true, reason = task.CancelReason });
+        await SaveAsync(actor, task, cancellationToken);
+    }
+
+    /// <summary>Archives (work over) or cancels (withdrawn) a published plan with a reason; nothing is deleted.</summary>
+    public async Task ClosePlanAsync(Actor actor, int planId, bool cancel, string? reason, int? version, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || plan.State == PlanState.Draft || !(actor.ReadsEverything || TaskAccess.CanManage(actor, plan.OwnerId)))
+        {
+            throw WorkflowException.NotFound($"plan {planId}");
+        }
+
+        if (!TaskAccess.CanManage(actor, plan.OwnerId))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng quản lý kế hoạch này mới lưu trữ hoặc hủy được.", $"user {actor.UserId} does not manage plan {planId}");
+        }
+
+        if (version is { } expected && expected != plan.Version)
+        {
+            throw WorkflowException.Stale(new { plan.Id, plan.Version, state = plan.State.ToString() });
+        }
+
+        if (plan.State != PlanState.Published)
+        {
+            throw WorkflowException.Invalid("Kế hoạch đã được lưu trữ hoặc hủy.", $"plan {planId} is {plan.State}");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw WorkflowException.Invalid("Hãy ghi rõ lý do.", "close without a reason");
+        }
+
+        var before = new { state = plan.State.ToString() };
+        plan.State = cancel ? PlanState.Cancelled : PlanState.Archived;
+        plan.StateReason = reason.Trim();
+        plan.Version++;
+        audit.Record(actor, cancel ? "plan.cancel" : "plan.archive", plan.Id, null, before, new { state = plan.State.ToString(), reason = plan.StateReason });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw WorkflowException.Stale(new { plan.Id });
+        }
+    }
+
+    private async Task<PlanTaskEntity> LoadAsync(Actor actor, int taskId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.Include(t => t.Plan).Include(t => t.Assignments).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || task.Plan!.State == PlanState.Draft || !TaskAccess.CanRead(actor, TaskCatalog.Parties(task)))
+        {
+            throw WorkflowException.NotFound($"task {taskId}");
+        }
+
+        if (expectedVersion is { } expected && expected != task.Version)
+        {
+            throw await StaleAsync(actor, taskId, cancellationToken);
+        }
+
+        return task;
+    }
+
+    private async Task<WorkflowException> StaleAsync(Actor actor, int taskId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return WorkflowException.Stale((await catalog.GetAsync(actor, taskId, cancellationToken)).Task);
+    }
+
+    private static void RequireLead(Actor actor, PlanTaskEntity task)
+    {
+        if (!TaskAccess.CanReportAsLead(actor, TaskCatalog.Parties(task)))
+        {
+            throw WorkflowException.Forbidden("Chỉ cơ quan chủ trì mới thực hiện được thao tác này.", $"user {actor.UserId} does not lead task {task.Id}");
+        }
+    }
+
+    private static void RequireManager(Actor actor, PlanTaskEntity task)
+    {
+        if (!TaskAccess.CanManage(actor, task.Plan?.OwnerId))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng quản lý kế hoạch này mới thực hiện được thao tác này.", $"user {actor.UserId} does not manage plan {task.PlanId}");
+        }
+    }
+
+    private static void EnsureLive(PlanTaskEntity task)
+    {
+        if (task.Cancelled || task.Plan?.State != PlanState.Published)
+        {
+            throw WorkflowException.Invalid("Nhiệm vụ đã bị hủy hoặc kế hoạch đã đóng; không thể cập nhật.", $"task {task.Id} is not live");
+        }
+    }
+
+    private async Task AttachAsync(Actor actor, int taskId, IReadOnlyList<(UploadedFile File, string Type)> files, int? reportId, int? itemId, CancellationToken cancellationToken)
+    {
+        foreach (var (file, type) in files)
+        {
+            var stored = await evidence.SaveAsync(file, type, cancellationToken);
+            db.EvidenceFiles.Add(new EvidenceFileEntity
+            {
+                TaskId = taskId,
+                ReportId = reportId,
+                ChecklistItemId = itemId,
+                FileName = stored.FileName,
+                FileType = stored.FileType,
+                ContentType = stored.ContentType,
+                SizeBytes = stored.SizeBytes,
+                Sha256 = stored.Sha256,
+                UploadedBy = actor.Name,
+                UploadedAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
+    private async Task SaveAsync(Actor actor, PlanTaskEntity task, CancellationToken cancellationToken)
+    {
+        task.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw await StaleAsync(actor, task.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>An evidence file the actor may read, with its task.</summary>
+    public async Task<(EvidenceFileEntity File, Stream Content)> OpenEvidenceAsync(Actor actor, int fileId, CancellationToken cancellationToken)
+    {
+        var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, cancellationToken) ?? throw WorkflowException.NotFound($"file {fileId}");
+        await catalog.GetAsync(actor, file.TaskId, cancellationToken);
+        return (file, evidence.OpenRead(file.Sha256));
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

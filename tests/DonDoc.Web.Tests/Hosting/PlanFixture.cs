@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace DonDoc.Web.Tests.Hosting;
+
+/// <summary>
+/// A running app with the people of a small province and the fixture plan imported and published by
+/// the monitoring office. Row II.3 names two leads; it is published as one task per lead.
+/// </summary>
+public sealed class PlanFixture : IAsyncDisposable
+{
+    public const string Monitor = "vanphong@example.vn";
+    public const string OtherMonitor = "vanphong2@example.vn";
+    public const string Leader = "lanhdao@example.vn";
+    public const string NoiVu = "noivu@example.vn";
+    public const string TaiChinh = "taichinh@example.vn";
+    public const string TuPhap = "tuphap@example.vn";
+    public const string VanPhong = "vpubnd@example.vn";
+
+    private PlanFixture(RunningApp app) => App = app;
+
+    public RunningApp App { get; }
+
+    public int PlanId { get; private set; }
+
+    public IReadOnlyList<JsonElement> Tasks { get; private set; } = [];
+
+    public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    public static async Task<PlanFixture> StartAsync(params string[] extraArgs)
+    {
+        var app = await RunningApp.StartAsync(null, extraArgs);
+        var fixture = new PlanFixture(app);
+        await app.AddUserAsync(Monitor, "monitor");
+        await app.AddUserAsync(OtherMonitor, "monitor");
+        await app.AddUserAsync(Leader, "leader");
+        await app.AddUserAsync(NoiVu, "agency", "Sở Nội vụ");
+        await app.AddUserAsync(TaiChinh, "agency", "Sở Tài chính");
+        await app.AddUserAsync(TuPhap, "agency", "Sở Tư pháp");
+        await app.AddUserAsync(VanPhong, "agency", "VP UBND tỉnh");
+
+        using var office = await app.ApiClientAsync(Monitor);
+        var draft = await ImportAsync(office, "ke-hoach-cai-cach.txt");
+        var id = draft.GetProperty("id").GetInt32();
+        var rows = draft.GetProperty("rows").EnumerateArray().Select(r => new
+        {
+            id = r.GetProperty("id").GetInt32(),
+            content = r.GetProperty("content").GetString(),
+            lead = r.GetProperty("lead").GetString(),
+            coordinators = r.GetProperty("coordinators").GetString(),
+            deadlineRaw = r.GetProperty("deadlineRaw").GetString(),
+            product = r.GetProperty("product").GetString(),
+            note = (string?)null,
+            leadChoice = r.GetProperty("leadChoices").GetArrayLength() > 0 ? "SplitPerLead" : null,
+        }).ToList();
+        var saved = await office.PutAsJsonAsync($"/api/imports/{id}", new
+        {
+            version = draft.GetProperty("version").GetInt32(),
+            number = "77/KH-UBND",
+            issuer = "Ủy ban nhân dân tỉnh",
+            issuedOn = "2026-01-15",
+            title = "Kế hoạch cải cách hành chính năm 2026",
+            rows,
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var published = await office.PostAsync($"/api/imports/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        fixture.PlanId = id;
+        var tasks = await office.GetFromJsonAsync<JsonElement>($"/api/tasks?plan={id}");
+        fixture.Tasks = tasks.GetProperty("items").EnumerateArray().ToList();
+        return fixture;
+    }
+
+    public static async Task<JsonElement> ImportAsync(HttpClient client, string fixture)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(await File.ReadAllBytesAsync(FixturePath(fixture))), "file", fixture);
+        var response = await client.PostAsync("/api/imports", content);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The id of the published task whose content starts with the text (and, for a split row, whose lead is the agency).</summary>
+    public int TaskId(string contentStart, string? lead = null) => Tasks
+        .Single(t => t.GetProperty("content").GetString()!.StartsWith(contentStart, StringComparison.Ordinal)
+            && (lead is null || t.GetProperty("leadAgency").GetString() == lead))
+        .GetProperty("id").GetInt32();
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
