@@ -271,9 +271,15 @@ public sealed class ImportDrafts(
         plan.Version++;
         await db.SaveChangesAsync(cancellationToken);
 
+        // A product cell that lists several products becomes a checklist; a single product is just the task's product.
         foreach (var task in published)
         {
             var items = ProductChecklist.Items(task.Product);
+            if (items.Count < 2)
+            {
+                continue;
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 db.ChecklistItems.Add(new ChecklistItemEntity { TaskId = task.Id, Position = i, Text = items[i] });

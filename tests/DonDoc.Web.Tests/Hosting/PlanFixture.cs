@@ -10,8 +10,8 @@ namespace DonDoc.Web.Tests.Hosting;
 /// </summary>
 public sealed class PlanFixture : IAsyncDisposable
 {
-    public const string Monitor = "vanphong@example.vn";
-    public const string OtherMonitor = "vanphong2@example.vn";
+    public const string Office = "vanphong@example.vn";
+    public const string OtherOffice = "vanphong2@example.vn";
     public const string Leader = "lanhdao@example.vn";
     public const string NoiVu = "noivu@example.vn";
     public const string TaiChinh = "taichinh@example.vn";
@@ -32,15 +32,15 @@ public sealed class PlanFixture : IAsyncDisposable
     {
         var app = await RunningApp.StartAsync(null, extraArgs);
         var fixture = new PlanFixture(app);
-        await app.AddUserAsync(Monitor, "monitor");
-        await app.AddUserAsync(OtherMonitor, "monitor");
+        await app.AddUserAsync(Office, "monitor");
+        await app.AddUserAsync(OtherOffice, "monitor");
         await app.AddUserAsync(Leader, "leader");
         await app.AddUserAsync(NoiVu, "agency", "Sở Nội vụ");
         await app.AddUserAsync(TaiChinh, "agency", "Sở Tài chính");
         await app.AddUserAsync(TuPhap, "agency", "Sở Tư pháp");
         await app.AddUserAsync(VanPhong, "agency", "VP UBND tỉnh");
 
-        using var office = await app.ApiClientAsync(Monitor);
+        using var office = await app.ApiClientAsync(Office);
         var draft = await ImportAsync(office, "ke-hoach-cai-cach.txt");
         var id = draft.GetProperty("id").GetInt32();
         var rows = draft.GetProperty("rows").EnumerateArray().Select(r => new
