@@ -36,11 +36,12 @@ public static class SvgCharts
     /// <summary>Completions per month, on time and late stacked: completion over time.</summary>
     public static string CompletionOverTime(IReadOnlyList<MonthCount> months)
     {
+        const int top = 18;
         const int height = 160;
         const int barWidth = 36;
         var max = Math.Max(1, months.Max(m => m.DoneOnTime + m.DoneLate));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-label=\"Số nhiệm vụ hoàn thành theo tháng\" viewBox=\"0 0 {months.Count * (barWidth + 12) + 10} {height + 40}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" aria-label=\"Số nhiệm vụ hoàn thành theo tháng\" viewBox=\"0 -{top} {months.Count * (barWidth + 12) + 10} {height + 40 + top}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var i = 0; i < months.Count; i++)
         {
             var m = months[i];

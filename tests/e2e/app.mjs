@@ -1,0 +1,77 @@
+// Starts the built DonDoc web app on a free loopback port over a fresh SQLite file, and adds accounts
+// with the built `dondoc` command line, as an administrator would.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const configuration = process.env.DONDOC_CONFIGURATION ?? 'Release';
+const webDll = join(root, 'src', 'DonDoc.Web', 'bin', configuration, 'net10.0', 'DonDoc.Web.dll');
+const cliDll = join(root, 'src', 'DonDoc.Cli', 'bin', configuration, 'net10.0', 'dondoc.dll');
+
+export const adminEmail = 'admin@e2e.vn';
+export const password = 'Mat-khau-E2E-2026';
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+export async function startApp() {
+  for (const dll of [webDll, cliDll]) {
+    if (!existsSync(dll)) throw new Error(`${dll} is missing: run "dotnet build -c ${configuration}" first`);
+  }
+  const directory = mkdtempSync(join(tmpdir(), 'dondoc-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    ASPNETCORE_ENVIRONMENT: 'Production',
+    ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
+    ConnectionStrings__Default: `Data Source=${join(directory, 'dondoc.db')}`,
+    Storage__EvidencePath: join(directory, 'evidence'),
+    Admin__Email: adminEmail,
+    Admin__Password: password,
+    Logging__LogLevel__Default: 'Warning',
+  };
+  // The web project folder is the content root: its wwwroot holds the style sheet and scripts.
+  const web = spawn('dotnet', [webDll, '--urls', `http://127.0.0.1:${port}`], { cwd: join(root, 'src', 'DonDoc.Web'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  web.stdout.on('data', (d) => { output += d; });
+  web.stderr.on('data', (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (web.exitCode !== null) throw new Error(`the app exited: ${output}`);
+    try {
+      const response = await fetch(`${url}/Account/Login`);
+      if (response.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) throw new Error(`the app did not start in 60 s: ${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const run = promisify(execFile);
+  async function addUser(email, role, agency) {
+    const args = [cliDll, 'user', 'add', email, '--role', role, '--password', password];
+    if (agency) args.push('--agency', agency);
+    await run('dotnet', args, { cwd: directory, env });
+  }
+
+  async function stop() {
+    web.kill('SIGTERM');
+    await new Promise((r) => (web.exitCode !== null ? r() : web.once('exit', r)));
+    rmSync(directory, { recursive: true, force: true });
+  }
+
+  return { url, directory, addUser, stop };
+}
