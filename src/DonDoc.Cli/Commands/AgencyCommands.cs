@@ -83,7 +83,16 @@ public static class AgencyCommands
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
             var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
-            var count = await store.UpsertAsync(agencies, cancellationToken);
+            int count;
+            try
+            {
+                count = await store.UpsertAsync(agencies, cancellationToken);
+            }
+            catch (DirectoryConflictException conflict)
+            {
+                throw new CliError(conflict.Vietnamese + "; không nhập gì", conflict.Message + "; nothing imported");
+            }
+
             Console.WriteLine($"Đã nhập {count} cơ quan, đơn vị ({count} agencies imported).");
             return 0;
         }));
@@ -111,7 +120,15 @@ public static class AgencyCommands
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
             var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
-            await store.UpsertAsync([new Agency(name, known?.Kind ?? parse.GetValue(kind)!.Value) { Aliases = alias == name ? [] : [alias] }], cancellationToken);
+            try
+            {
+                await store.UpsertAsync([new Agency(name, known?.Kind ?? parse.GetValue(kind)!.Value) { Aliases = alias == name ? [] : [alias] }], cancellationToken);
+            }
+            catch (DirectoryConflictException conflict)
+            {
+                throw new CliError(conflict.Vietnamese, conflict.Message);
+            }
+
             Console.WriteLine($"Đã ghi nhớ: \"{alias}\" → {name}");
             return 0;
         }));

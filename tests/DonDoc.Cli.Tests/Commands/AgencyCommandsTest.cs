@@ -57,4 +57,15 @@ public sealed class AgencyCommandsTest : IDisposable
         Assert.DoesNotContain("Sở Mới", list.Output, StringComparison.Ordinal);
         Assert.Contains("Sở Nội vụ", list.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_alias_that_already_names_another_agency_is_refused()
+    {
+        var first = await DondocProcess.RunInAsync(_directory, null, "agencies", "alias", "Phòng HCTH", "--agency", "Sở Nội vụ");
+        var second = await DondocProcess.RunInAsync(_directory, null, "agencies", "alias", "phòng hcth", "--agency", "Sở Tư pháp");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("đã dùng cho \"Sở Nội vụ\"", second.Error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,110 @@
+using DonDoc.Core.Agencies;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Auditing;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tests.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DonDoc.Data.Tests.Agencies;
+
+public sealed class AgencyDirectoryStoreTest
+{
+    private static async Task<(TestDatabase Database, ServiceProvider Services)> MigratedAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var services = database.BuildServices();
+        await DatabaseMigrator.MigrateAsync(services, CancellationToken.None);
+        return (database, services);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_default_directory_is_copied_in_once_with_its_groups(DatabaseProvider provider)
+    {
+        var (database, services) = await MigratedAsync(provider);
+        await using var _ = database;
+        await using var __ = services;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        var store = new AgencyDirectoryStore(db);
+
+        var first = await store.SeedDefaultAsync(CancellationToken.None);
+        var second = await store.SeedDefaultAsync(CancellationToken.None);
+
+        Assert.Equal(AgencyDirectory.Default.Agencies.Count + AgencyDirectory.Default.Groups.Count, first);
+        Assert.Equal(0, second);
+        Assert.Equal(AgencyDirectory.Default.Groups.Count, await db.AgencyGroups.CountAsync());
+        var directory = await store.LoadAsync(CancellationToken.None);
+        Assert.Contains(directory.Members("Các sở, ban, ngành"), a => a.Name == "Sở Nội vụ");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_alias_names_one_agency_only_whatever_its_case_and_diacritics(DatabaseProvider provider)
+    {
+        var (database, services) = await MigratedAsync(provider);
+        await using var _ = database;
+        await using var __ = services;
+        using (var scope = services.CreateScope())
+        {
+            var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
+            await store.UpsertAsync([new Agency("Trung tâm Phục vụ hành chính công", AgencyKind.PublicServiceUnit) { Aliases = ["TT PVHCC"] }], CancellationToken.None);
+        }
+
+        using var second = services.CreateScope();
+        var db = second.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        var conflict = await Assert.ThrowsAsync<DirectoryConflictException>(() =>
+            new AgencyDirectoryStore(db).UpsertAsync([new Agency("Sở Nội vụ", AgencyKind.Department) { Aliases = ["tt pvhcc"] }], CancellationToken.None));
+        // The database refuses it too, not only the store.
+        db.ChangeTracker.Clear();
+        var agency = await db.Agencies.FirstAsync(a => a.Name == "Trung tâm Phục vụ hành chính công");
+        db.AgencyAliases.Add(new AgencyAliasEntity { AgencyId = agency.Id, Alias = "TT PVHCC (2)", Key = AgencyDirectoryStore.AliasKey("TT PVHCC") });
+        var duplicate = await Record.ExceptionAsync(() => db.SaveChangesAsync());
+
+        Assert.Contains("Trung tâm Phục vụ hành chính công", conflict.Vietnamese, StringComparison.Ordinal);
+        Assert.IsType<DbUpdateException>(duplicate);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_administrators_edit_replaces_the_aliases_and_a_group_is_stored(DatabaseProvider provider)
+    {
+        var (database, services) = await MigratedAsync(provider);
+        await using var _ = database;
+        await using var __ = services;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        var store = new AgencyDirectoryStore(db);
+        await store.UpsertAsync([new Agency("Ban Quản lý dự án tỉnh", AgencyKind.PublicServiceUnit) { Aliases = ["BQLDA", "Ban QLDA"] }], CancellationToken.None);
+        var id = await db.Agencies.Where(a => a.Name == "Ban Quản lý dự án tỉnh").Select(a => a.Id).SingleAsync();
+
+        await store.UpdateAsync(id, "Ban Quản lý dự án đầu tư xây dựng tỉnh", AgencyKind.PublicServiceUnit, ["Ban QLDA", "BQL dự án"], null, false, CancellationToken.None);
+        await store.SaveGroupAsync(new AgencyGroup("Các ban quản lý dự án") { MemberNames = ["Ban Quản lý dự án đầu tư xây dựng tỉnh"] }, CancellationToken.None);
+        var directory = await store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal("Ban Quản lý dự án đầu tư xây dựng tỉnh", directory.Resolve("BQL dự án").Single().Name);
+        Assert.Equal(AgencyMatchKind.Unknown, directory.Resolve("BQLDA").Single().Kind);
+        Assert.Equal("Ban Quản lý dự án đầu tư xây dựng tỉnh", directory.Members("Các ban quản lý dự án").Single().Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_database_refuses_to_change_or_delete_an_audit_entry(DatabaseProvider provider)
+    {
+        var (database, services) = await MigratedAsync(provider);
+        await using var _ = database;
+        await using var __ = services;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        db.AuditEntries.Add(new AuditEntryEntity { At = DateTimeOffset.UtcNow, UserId = "u", UserName = "Người dùng", Action = "progress", After = "{}" });
+        await db.SaveChangesAsync();
+
+        var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"Action\" = 'x'"));
+        var delete = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+
+        Assert.Contains("append-only", update!.Message, StringComparison.Ordinal);
+        Assert.Contains("append-only", delete!.Message, StringComparison.Ordinal);
+        Assert.Equal("progress", (await db.AuditEntries.AsNoTracking().SingleAsync()).Action);
+    }
+}
