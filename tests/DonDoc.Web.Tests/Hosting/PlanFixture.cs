@@ -28,9 +28,11 @@ public sealed class PlanFixture : IAsyncDisposable
 
     public static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
-    public static async Task<PlanFixture> StartAsync(params string[] extraArgs)
+    public static Task<PlanFixture> StartAsync(params string[] extraArgs) => StartOnAsync("Sqlite", extraArgs);
+
+    public static async Task<PlanFixture> StartOnAsync(string provider, params string[] extraArgs)
     {
-        var app = await RunningApp.StartAsync(null, extraArgs);
+        var app = await RunningApp.StartOnAsync(provider, extraArgs);
         var fixture = new PlanFixture(app);
         await app.AddUserAsync(Office, "monitor");
         await app.AddUserAsync(OtherOffice, "monitor");

@@ -47,6 +47,49 @@ public sealed partial class RunningApp : IAsyncDisposable
 
     public string EvidenceDirectory => Path.Combine(Directory, "evidence");
 
+    public const string PostgresVariable = "DONDOC_TEST_POSTGRES";
+
+    /// <summary>SQLite always; PostgreSQL too when <c>DONDOC_TEST_POSTGRES</c> names a server (CI starts one).</summary>
+    public static TheoryData<string> Providers
+    {
+        get
+        {
+            var data = new TheoryData<string> { "Sqlite" };
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PostgresVariable)))
+            {
+                data.Add("Postgres");
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>The PostgreSQL database this app runs on, dropped when it is disposed.</summary>
+    private string? PostgresDatabase { get; set; }
+
+    /// <summary>Starts the app on a fresh database of the provider.</summary>
+    public static async Task<RunningApp> StartOnAsync(string provider, params string[] extraArgs)
+    {
+        if (provider != "Postgres")
+        {
+            return await StartAsync(null, extraArgs);
+        }
+
+        var server = Environment.GetEnvironmentVariable(PostgresVariable)!;
+        var name = $"dondoc_web_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var app = await StartAsync(null, ["--Database:Provider=Postgres", $"--ConnectionStrings:Default={connectionString}", .. extraArgs]);
+        app.PostgresDatabase = name;
+        return app;
+    }
+
     /// <summary>Starts the app; pass the directory of an earlier run to restart over the same database.</summary>
     public static async Task<RunningApp> StartAsync(string? directory = null, params string[] extraArgs)
     {
@@ -126,5 +169,13 @@ public sealed partial class RunningApp : IAsyncDisposable
     {
         await StopAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
+        if (PostgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresVariable));
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{PostgresDatabase}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

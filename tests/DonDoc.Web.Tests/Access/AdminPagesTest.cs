@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DonDoc.Web.Tests.Hosting;
+
+namespace DonDoc.Web.Tests.Access;
+
+/// <summary>The administrator's pages: accounts and the agency directory, through their forms.</summary>
+public sealed class AdminPagesTest
+{
+    private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
+
+    [Fact]
+    public async Task The_administrator_adds_an_agency_officer_who_can_then_sign_in()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
+        var token = await RunningApp.AntiforgeryTokenAsync(admin, "/Admin/Users");
+
+        var created = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
+            ("email", "yte@example.vn"), ("displayName", "Cán bộ Sở Y tế"), ("role", "agency"), ("agency", "Sở Y tế"), ("password", RunningApp.Password)));
+        var noAgency = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
+            ("email", "khac@example.vn"), ("role", "agency"), ("agency", ""), ("password", RunningApp.Password)));
+        using var officer = await app.ApiClientAsync("yte@example.vn");
+        var me = await officer.GetFromJsonAsync<JsonElement>("/api/me");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noAgency.StatusCode);
+        Assert.Contains("Cán bộ đơn vị phải gắn với một cơ quan", await noAgency.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Cán bộ Sở Y tế", me.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Number, me.GetProperty("agencyId").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_locked_account_can_no_longer_use_its_token()
+    {
+        await using var app = await RunningApp.StartAsync();
+        await app.AddUserAsync("canbo@example.vn", "leader");
+        using var leader = await app.ApiClientAsync("canbo@example.vn");
+        using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
+        var page = await admin.GetStringAsync("/Admin/Users");
+        var token = await RunningApp.AntiforgeryTokenAsync(admin, "/Admin/Users");
+        var userId = System.Text.RegularExpressions.Regex.Match(page, "name=\"userId\" value=\"([^\"]+)\"[^>]*/>\\s*<input type=\"text\" name=\"displayName\" value=\"canbo\"").Groups[1].Value;
+
+        var locked = await admin.PostAsync("/Admin/Users?handler=Lock", Form(token, ("userId", userId), ("locked", "true")));
+        var after = await leader.GetAsync("/api/plans");
+        var signIn = await app.Client.PostAsJsonAsync("/api/auth/login", new { email = "canbo@example.vn", password = RunningApp.Password });
+
+        Assert.False(string.IsNullOrEmpty(userId));
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_administrator_edits_an_agencys_aliases_and_a_duplicate_alias_is_refused()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
+        using var api = await app.ApiClientAsync(RunningApp.AdminEmail);
+        var token = await RunningApp.AntiforgeryTokenAsync(admin, "/Admin/Agencies");
+
+        var created = await admin.PostAsync("/Admin/Agencies?handler=Create", Form(token,
+            ("name", "Trung tâm Lưu trữ lịch sử tỉnh"), ("kind", "PublicServiceUnit"), ("aliases", "TTLTLS\nTrung tâm lưu trữ")));
+        var page = await admin.GetStringAsync("/Admin/Agencies?filter=" + Uri.EscapeDataString("Lưu trữ lịch sử"));
+        var id = System.Text.RegularExpressions.Regex.Match(page, "name=\"id\" value=\"(\\d+)\"").Groups[1].Value;
+        var edited = await admin.PostAsync("/Admin/Agencies?handler=Update", Form(token,
+            ("id", id), ("name", "Trung tâm Lưu trữ lịch sử tỉnh"), ("kind", "PublicServiceUnit"), ("aliases", "Trung tâm lưu trữ\nBộ phận một cửa tỉnh")));
+        var duplicate = await admin.PostAsync("/Admin/Agencies?handler=Create", Form(token,
+            ("name", "Bộ phận tiếp nhận"), ("kind", "Other"), ("aliases", "bo phan mot cua tinh")));
+        var match = await api.GetFromJsonAsync<JsonElement>("/api/agencies/match?text=" + Uri.EscapeDataString("Bộ phận một cửa tỉnh; TTLTLS"));
+
+        Assert.True(created.StatusCode == HttpStatusCode.Redirect, await created.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("đã dùng cho", await duplicate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Trung tâm Lưu trữ lịch sử tỉnh", match[0].GetProperty("name").GetString());
+        Assert.Equal("Unknown", match[1].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task A_stale_form_on_the_task_page_shows_the_conflict_and_the_current_values()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var browser = await plan.App.BrowserClientAsync(PlanFixture.TaiChinh);
+        using var api = await plan.App.ApiClientAsync(PlanFixture.TaiChinh);
+        var id = plan.TaskId("Số hóa hồ sơ");
+        var token = await RunningApp.AntiforgeryTokenAsync(browser, $"/Tasks/{id}");
+        await api.PostAsJsonAsync($"/api/tasks/{id}/progress", new { percent = 25, summary = "Qua API trước" });
+
+        var stale = await browser.PostAsync($"/Tasks/{id}?handler=Progress", new MultipartFormDataContent
+        {
+            { new StringContent("0"), "version" },
+            { new StringContent("10"), "percent" },
+            { new StringContent("Từ trang cũ"), "summary" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        });
+        var html = await stale.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("vừa được người khác cập nhật", html, StringComparison.Ordinal);
+        Assert.Contains("Giá trị hiện tại: tiến độ 25%", html, StringComparison.Ordinal);
+    }
+}

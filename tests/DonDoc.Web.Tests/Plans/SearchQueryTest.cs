@@ -1,0 +1,28 @@
+using DonDoc.Core.Tracking;
+using DonDoc.Web.Plans;
+
+namespace DonDoc.Web.Tests.Plans;
+
+public sealed class SearchQueryTest
+{
+    public static TheoryData<string, string[], TrackingStatus[]?> Queries => new()
+    {
+        { "so noi vu qua han", ["so", "noi", "vu"], [TrackingStatus.Overdue] },
+        { "SỞ NỘI VỤ QUÁ HẠN", ["so", "noi", "vu"], [TrackingStatus.Overdue] },
+        { "Sở Tư pháp hoàn thành quá hạn", ["so", "tu", "phap"], [TrackingStatus.DoneLate] },
+        { "hoàn thành đúng hạn", [], [TrackingStatus.DoneOnTime] },
+        { "văn thư sắp đến hạn", ["van", "thu"], [TrackingStatus.DueSoon] },
+        { "chuyển đổi số", ["chuyen", "doi", "so"], null },
+        { "  Kế   hoạch   ", ["ke", "hoach"], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void A_search_is_folded_into_words_and_the_statuses_it_names(string text, string[] words, TrackingStatus[]? statuses)
+    {
+        var query = SearchQuery.Parse(text);
+
+        Assert.Equal(words, query.Words);
+        Assert.Equal(statuses, query.Statuses);
+    }
+}
