@@ -252,6 +252,7 @@ public sealed class ImportDrafts(
                 }
 
                 task.Position = position++;
+                task.CurrentDue = task.DeadlineDue;
                 task.Assignments.Clear();
                 task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note });
                 foreach (var coordinator in tasks[i].Coordinators)
