@@ -19,3 +19,18 @@ public enum AgencyKind
     InternalUnit,
     Other,
 }
+
+public static class AgencyKindNames
+{
+    /// <summary>The kind as an official reads it.</summary>
+    public static string ToVietnamese(this AgencyKind kind) => kind switch
+    {
+        AgencyKind.Department => "Sở, ban, ngành",
+        AgencyKind.PublicServiceUnit => "Đơn vị sự nghiệp",
+        AgencyKind.CommunePeopleCommittee => "UBND xã, phường",
+        AgencyKind.PartyBody => "Cơ quan Đảng",
+        AgencyKind.MassOrganisation => "Mặt trận, đoàn thể",
+        AgencyKind.InternalUnit => "Đơn vị nội bộ",
+        _ => "Khác",
+    };
+}

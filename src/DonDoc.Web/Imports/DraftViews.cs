@@ -31,6 +31,8 @@ public sealed record DraftRow(
     DateOnly? Due,
     string DeadlineText,
     string? Product,
+    string? Evidence,
+    long? BudgetVnd,
     string? Note,
     string? RawText,
     IReadOnlyList<AgencyCell> LeadAgencies,
@@ -48,5 +50,7 @@ public sealed record DraftNote(int Line, string Code, string Message);
 /// <summary>A reviewer's corrections; rows not listed stay as they are.</summary>
 public sealed record DraftEdit(int Version, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, IReadOnlyList<DraftRowEdit> Rows);
 
+/// <param name="Budget">Kinh phí as written ("1.250.000.000"); an unreadable amount is refused.</param>
 public sealed record DraftRowEdit(
-    int Id, string Content, string? Lead, string? Coordinators, string? DeadlineRaw, string? Product, string? Note, string? LeadChoice);
+    int Id, string Content, string? Lead, string? Coordinators, string? DeadlineRaw, string? Product, string? Note, string? LeadChoice,
+    string? Number = null, string? Evidence = null, string? Budget = null);

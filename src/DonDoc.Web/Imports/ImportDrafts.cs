@@ -99,7 +99,7 @@ public sealed class ImportDrafts(
         return new DraftRow(
             task.Id, task.Position, task.SectionId, task.SectionTitle, task.Number, task.Content, task.Lead, task.Coordinators,
             task.DeadlineRaw, deadline.Kind.ToSchemaName(), deadline.Due, DeadlineExplanation.Describe(deadline),
-            task.Product, task.Note, task.RawText,
+            task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText,
             lead.Select(ToCell).ToList(), coordinators.Select(ToCell).ToList(),
             problem?.Choices.Where(c => c != LeadChoice.ResolveUnknown).Select(c => c.ToString()).ToList() ?? [],
             task.LeadChoice, outcome.Problem, outcome.Tasks.Count);
@@ -148,6 +148,26 @@ public sealed class ImportDrafts(
             task.Product = Clean(row.Product);
             task.Note = Clean(row.Note);
             task.LeadChoice = Clean(row.LeadChoice);
+            if (row.Number is not null)
+            {
+                task.Number = Clean(row.Number);
+            }
+
+            if (row.Evidence is not null)
+            {
+                task.Evidence = Clean(row.Evidence);
+            }
+
+            if (row.Budget is not null)
+            {
+                var budget = Import.Extraction.BudgetParser.Parse(row.Budget, out var malformed);
+                if (malformed)
+                {
+                    throw WorkflowException.Invalid($"Kinh phí \"{row.Budget}\" của nhiệm vụ {task.Number} không đọc được (ví dụ: 1.250.000.000).", $"unreadable budget {row.Budget} in row {row.Id}");
+                }
+
+                task.BudgetVnd = budget;
+            }
         }
 
         foreach (var task in plan.Tasks)

@@ -194,6 +194,43 @@ public sealed class ImportReviewTest
         Assert.Equal("Cuối kỳ: hạn 30/09/2026 (Quý III/2026 (end 2026-09-30))", live.GetProperty("explanation").GetString());
     }
 
+    [Fact]
+    public async Task A_reviewer_corrects_any_cell_and_an_unreadable_amount_is_refused()
+    {
+        var (app, api) = await StartAsync();
+        await using var _ = app;
+        var draft = await PlanFixture.ImportAsync(api, "ke-hoach-cai-cach.txt");
+        var id = draft.GetProperty("id").GetInt32();
+        var row = draft.GetProperty("rows")[0];
+        object Edit(string budget) => new
+        {
+            version = draft.GetProperty("version").GetInt32(), number = "77/KH-UBND", issuer = "UBND tỉnh", issuedOn = "2026-01-15", title = "Kế hoạch",
+            rows = new[]
+            {
+                new
+                {
+                    id = row.GetProperty("id").GetInt32(), content = "Rà soát, đơn giản hóa thủ tục hành chính", lead = "Sở Tư pháp", coordinators = "Sở Nội vụ",
+                    deadlineRaw = "Quý III/2026", product = "Báo cáo", note = "Ưu tiên", leadChoice = (string?)null,
+                    number = "1a", evidence = "Văn bản gửi UBND tỉnh", budget = budget,
+                },
+            },
+        };
+
+        var bad = await api.PutAsJsonAsync($"/api/imports/{id}", Edit("một tỷ"));
+        var good = await api.PutAsJsonAsync($"/api/imports/{id}", Edit("1.250.000.000"));
+        var saved = (await good.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows")[0];
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("không đọc được", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        Assert.Equal("1a", saved.GetProperty("number").GetString());
+        Assert.Equal("Sở Tư pháp", saved.GetProperty("leadAgencies")[0].GetProperty("agency").GetString());
+        Assert.Equal("2026-09-30", saved.GetProperty("due").GetString());
+        Assert.Equal("Văn bản gửi UBND tỉnh", saved.GetProperty("evidence").GetString());
+        Assert.Equal(1_250_000_000, saved.GetProperty("budgetVnd").GetInt64());
+        Assert.Equal("Ưu tiên", saved.GetProperty("note").GetString());
+    }
+
     /// <summary>Saves the draft with the title corrected, a lead choice per row, and optionally the first row's lead replaced.</summary>
     private static async Task<JsonElement> SaveAsync(HttpClient api, JsonElement draft, Func<JsonElement, string?> choice, string? lead = null)
     {
