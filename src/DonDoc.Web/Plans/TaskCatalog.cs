@@ -66,10 +66,37 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
             }
         }
 
+        // Only the columns a list shows: not the raw text, the search text or the plan's import notes.
         var rows = await query
-            .Include(t => t.Plan)
-            .Include(t => t.Assignments).ThenInclude(a => a.Agency)
             .OrderBy(t => t.PlanId).ThenBy(t => t.Position)
+            .Select(t => new PlanTaskEntity
+            {
+                Id = t.Id,
+                PlanId = t.PlanId,
+                Plan = new PlanEntity { Id = t.PlanId, Number = t.Plan!.Number, Title = t.Plan.Title, IssuedOn = t.Plan.IssuedOn, State = t.Plan.State },
+                SectionId = t.SectionId,
+                SectionTitle = t.SectionTitle,
+                Number = t.Number,
+                Content = t.Content,
+                Lead = t.Lead,
+                Coordinators = t.Coordinators,
+                DeadlineRaw = t.DeadlineRaw,
+                DeadlineKind = t.DeadlineKind,
+                DeadlineDue = t.DeadlineDue,
+                CurrentDue = t.CurrentDue,
+                PercentDone = t.PercentDone,
+                Completion = t.Completion,
+                CompletedOn = t.CompletedOn,
+                Cancelled = t.Cancelled,
+                Version = t.Version,
+                LastProgressAt = t.LastProgressAt,
+                Assignments = t.Assignments.Select(a => new TaskAssignmentEntity
+                {
+                    AgencyId = a.AgencyId,
+                    Role = a.Role,
+                    Agency = new Data.Agencies.AgencyEntity { Id = a.AgencyId, Name = a.Agency!.Name },
+                }).ToList(),
+            })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return rows
