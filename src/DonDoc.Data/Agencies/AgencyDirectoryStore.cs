@@ -17,9 +17,11 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
 
     public async Task<AgencyDirectory> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await db.Agencies.AsNoTracking().Include(a => a.Parent).Include(a => a.Aliases).Where(a => !a.Retired).ToListAsync(cancellationToken);
+        var stored = await db.Agencies.AsNoTracking().Include(a => a.Parent).Include(a => a.Aliases).ToListAsync(cancellationToken);
         var groups = await db.AgencyGroups.AsNoTracking().ToListAsync(cancellationToken);
-        return AgencyDirectory.Default.With(stored.Select(ToAgency), groups.Select(ToGroup));
+        var all = AgencyDirectory.Default.With(stored.Where(a => !a.Retired).Select(ToAgency), groups.Select(ToGroup));
+        var retired = stored.Where(a => a.Retired).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups);
     }
 
     /// <summary>Copies the default agencies and groups that are not stored yet; returns how many were added.</summary>

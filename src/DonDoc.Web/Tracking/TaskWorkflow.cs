@@ -70,23 +70,11 @@ public sealed class TaskWorkflow(
         var today = VietnamTime.Today(clock);
         var checkedFiles = evidence.Check(files);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var report = new ProgressReportEntity
-        {
-            TaskId = task.Id,
-            AgencyId = actor.AgencyId!.Value,
-            AuthorId = actor.UserId,
-            AuthorName = actor.Name,
-            Kind = asLead ? ReportKind.Progress : ReportKind.Contribution,
-            Percent = input.Percent,
-            Summary = input.Summary.Trim(),
-            Difficulties = Clean(input.Difficulties),
-            Proposals = Clean(input.Proposals),
-            Period = Clean(input.Period) ?? (periodic ? $"Tháng {today.Month:00}/{today.Year}" : null),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Reports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
-        await AttachAsync(actor, task.Id, checkedFiles, report.Id, null, cancellationToken);
+        var report = NewReport(actor, task, asLead ? ReportKind.Progress : ReportKind.Contribution, input.Percent, input.Summary);
+        report.Difficulties = Clean(input.Difficulties);
+        report.Proposals = Clean(input.Proposals);
+        report.Period = Clean(input.Period) ?? (periodic ? $"Tháng {today.Month:00}/{today.Year}" : null);
+        await AddReportAsync(actor, report, checkedFiles, cancellationToken);
 
         var before = new { percent = task.PercentDone };
         if (asLead && input.Percent is { } percent && !periodic)
@@ -156,20 +144,8 @@ public sealed class TaskWorkflow(
 
         var checkedFiles = evidence.Check(files);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var report = new ProgressReportEntity
-        {
-            TaskId = task.Id,
-            AgencyId = actor.AgencyId!.Value,
-            AuthorId = actor.UserId,
-            AuthorName = actor.Name,
-            Kind = ReportKind.Completion,
-            Percent = 100,
-            Summary = input.Summary.Trim(),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Reports.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
-        await AttachAsync(actor, task.Id, checkedFiles, report.Id, null, cancellationToken);
+        var report = NewReport(actor, task, ReportKind.Completion, 100, input.Summary);
+        await AddReportAsync(actor, report, checkedFiles, cancellationToken);
         var before = new { completion = task.Completion.ToString(), task.ReportedDoneOn };
         task.Completion = CompletionState.Reported;
         task.ReportedDoneOn = doneOn;
@@ -406,6 +382,26 @@ public sealed class TaskWorkflow(
         {
             throw WorkflowException.Invalid("Nhiệm vụ đã bị hủy hoặc kế hoạch đã đóng; không thể cập nhật.", $"task {task.Id} is not live");
         }
+    }
+
+    private ProgressReportEntity NewReport(Actor actor, PlanTaskEntity task, ReportKind kind, int? percent, string summary) => new()
+    {
+        TaskId = task.Id,
+        AgencyId = actor.AgencyId!.Value,
+        AuthorId = actor.UserId,
+        AuthorName = actor.Name,
+        Kind = kind,
+        Percent = percent,
+        Summary = summary.Trim(),
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    /// <summary>Saves a report to get its id, then its files beside it.</summary>
+    private async Task AddReportAsync(Actor actor, ProgressReportEntity report, IReadOnlyList<(UploadedFile File, string Type)> files, CancellationToken cancellationToken)
+    {
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        await AttachAsync(actor, report.TaskId, files, report.Id, null, cancellationToken);
     }
 
     private async Task AttachAsync(Actor actor, int taskId, IReadOnlyList<(UploadedFile File, string Type)> files, int? reportId, int? itemId, CancellationToken cancellationToken)

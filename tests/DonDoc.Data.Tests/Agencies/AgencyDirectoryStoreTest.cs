@@ -90,6 +90,27 @@ public sealed class AgencyDirectoryStoreTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_retired_agency_no_longer_resolves_even_when_the_default_directory_has_it(DatabaseProvider provider)
+    {
+        var (database, services) = await MigratedAsync(provider);
+        await using var _ = database;
+        await using var __ = services;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        var store = new AgencyDirectoryStore(db);
+        await store.SeedDefaultAsync(CancellationToken.None);
+        var id = await db.Agencies.Where(a => a.Name == "Sở Ngoại vụ").Select(a => a.Id).SingleAsync();
+
+        await store.UpdateAsync(id, "Sở Ngoại vụ", AgencyKind.Department, [], null, retired: true, CancellationToken.None);
+        var directory = await store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(AgencyMatchKind.Unknown, directory.Resolve("Sở Ngoại vụ").Single().Kind);
+        Assert.DoesNotContain(directory.Members("Các sở, ban, ngành"), a => a.Name == "Sở Ngoại vụ");
+        Assert.Equal(AgencyMatchKind.Agency, directory.Resolve("Sở Nội vụ").Single().Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_database_refuses_to_change_or_delete_an_audit_entry(DatabaseProvider provider)
     {
         var (database, services) = await MigratedAsync(provider);

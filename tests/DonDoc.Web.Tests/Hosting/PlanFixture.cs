@@ -45,33 +45,41 @@ public sealed class PlanFixture : IAsyncDisposable
         using var office = await app.ApiClientAsync(Office);
         var draft = await ImportAsync(office, "ke-hoach-cai-cach.txt");
         var id = draft.GetProperty("id").GetInt32();
-        var rows = draft.GetProperty("rows").EnumerateArray().Select(r => new
-        {
-            id = r.GetProperty("id").GetInt32(),
-            content = r.GetProperty("content").GetString(),
-            lead = r.GetProperty("lead").GetString(),
-            coordinators = r.GetProperty("coordinators").GetString(),
-            deadlineRaw = r.GetProperty("deadlineRaw").GetString(),
-            product = r.GetProperty("product").GetString(),
-            note = (string?)null,
-            leadChoice = r.GetProperty("leadChoices").GetArrayLength() > 0 ? "SplitPerLead" : null,
-        }).ToList();
-        var saved = await office.PutAsJsonAsync($"/api/imports/{id}", new
-        {
-            version = draft.GetProperty("version").GetInt32(),
-            number = "77/KH-UBND",
-            issuer = "Ủy ban nhân dân tỉnh",
-            issuedOn = "2026-01-15",
-            title = "Kế hoạch cải cách hành chính năm 2026",
-            rows,
-        });
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await SaveDraftAsync(office, draft, r => r.GetProperty("leadChoices").GetArrayLength() > 0 ? "SplitPerLead" : null, title: "Kế hoạch cải cách hành chính năm 2026");
         var published = await office.PostAsync($"/api/imports/{id}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         fixture.PlanId = id;
         var tasks = await office.GetFromJsonAsync<JsonElement>($"/api/tasks?plan={id}");
         fixture.Tasks = tasks.GetProperty("items").EnumerateArray().ToList();
         return fixture;
+    }
+
+    /// <summary>Saves the draft with the title corrected, a lead choice per row, and optionally the first row's lead replaced.</summary>
+    public static async Task<JsonElement> SaveDraftAsync(HttpClient api, JsonElement draft, Func<JsonElement, string?> choice, string? lead = null, string title = "Kế hoạch đã sửa")
+    {
+        var id = draft.GetProperty("id").GetInt32();
+        var rows = draft.GetProperty("rows").EnumerateArray().Select((r, i) => new
+        {
+            id = r.GetProperty("id").GetInt32(),
+            content = r.GetProperty("content").GetString(),
+            lead = i == 0 && lead is not null ? lead : r.GetProperty("lead").GetString(),
+            coordinators = r.GetProperty("coordinators").GetString(),
+            deadlineRaw = r.GetProperty("deadlineRaw").GetString(),
+            product = r.GetProperty("product").GetString(),
+            note = (string?)null,
+            leadChoice = choice(r),
+        }).ToList();
+        var response = await api.PutAsJsonAsync($"/api/imports/{id}", new
+        {
+            version = draft.GetProperty("version").GetInt32(),
+            number = "77/KH-UBND",
+            issuer = "Ủy ban nhân dân tỉnh",
+            issuedOn = "2026-01-15",
+            title,
+            rows,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public static async Task<JsonElement> ImportAsync(HttpClient client, string fixture)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DonDoc.Data.Storage;
 using DonDoc.Web.Tests.Hosting;
+using static DonDoc.Web.Tests.Hosting.PlanFixture;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Tests.Imports;
@@ -107,7 +108,7 @@ public sealed class ImportReviewTest
         var draft = await PlanFixture.ImportAsync(api, "ke-hoach-cai-cach.txt");
         var id = draft.GetProperty("id").GetInt32();
 
-        await SaveAsync(api, draft, row => row.GetProperty("lead").GetString() == "Sở Nội vụ, Sở Tài chính" ? "PickOneLead:Sở Tài chính" : null);
+        await SaveDraftAsync(api, draft, row => row.GetProperty("lead").GetString() == "Sở Nội vụ, Sở Tài chính" ? "PickOneLead:Sở Tài chính" : null);
         var published = await api.PostAsync($"/api/imports/{id}/publish", null);
         var tasks = (await api.GetFromJsonAsync<JsonElement>($"/api/tasks?plan={id}")).GetProperty("items").EnumerateArray().ToList();
 
@@ -125,7 +126,7 @@ public sealed class ImportReviewTest
         await using var _ = app;
         var draft = await PlanFixture.ImportAsync(api, "ke-hoach-cai-cach.txt");
         var id = draft.GetProperty("id").GetInt32();
-        var rows = await SaveAsync(api, draft, row => row.GetProperty("leadChoices").GetArrayLength() > 0 ? "SplitPerLead" : null, lead: "Phòng Hành chính tổng hợp");
+        var rows = await SaveDraftAsync(api, draft, row => row.GetProperty("leadChoices").GetArrayLength() > 0 ? "SplitPerLead" : null, lead: "Phòng Hành chính tổng hợp");
 
         var unknown = rows.GetProperty("rows")[0].GetProperty("leadAgencies")[0];
         var refused = await api.PostAsync($"/api/imports/{id}/publish", null);
@@ -150,7 +151,7 @@ public sealed class ImportReviewTest
         var (app, api) = await StartAsync();
         await using var _ = app;
         var draft = await PlanFixture.ImportAsync(api, "ke-hoach-cai-cach.txt");
-        await SaveAsync(api, draft, _ => null);
+        await SaveDraftAsync(api, draft, _ => null);
 
         var stale = await api.PutAsJsonAsync($"/api/imports/{draft.GetProperty("id").GetInt32()}", new
         {
@@ -229,33 +230,5 @@ public sealed class ImportReviewTest
         Assert.Equal("Văn bản gửi UBND tỉnh", saved.GetProperty("evidence").GetString());
         Assert.Equal(1_250_000_000, saved.GetProperty("budgetVnd").GetInt64());
         Assert.Equal("Ưu tiên", saved.GetProperty("note").GetString());
-    }
-
-    /// <summary>Saves the draft with the title corrected, a lead choice per row, and optionally the first row's lead replaced.</summary>
-    private static async Task<JsonElement> SaveAsync(HttpClient api, JsonElement draft, Func<JsonElement, string?> choice, string? lead = null)
-    {
-        var id = draft.GetProperty("id").GetInt32();
-        var rows = draft.GetProperty("rows").EnumerateArray().Select((r, i) => new
-        {
-            id = r.GetProperty("id").GetInt32(),
-            content = r.GetProperty("content").GetString(),
-            lead = i == 0 && lead is not null ? lead : r.GetProperty("lead").GetString(),
-            coordinators = r.GetProperty("coordinators").GetString(),
-            deadlineRaw = r.GetProperty("deadlineRaw").GetString(),
-            product = r.GetProperty("product").GetString(),
-            note = (string?)null,
-            leadChoice = choice(r),
-        }).ToList();
-        var response = await api.PutAsJsonAsync($"/api/imports/{id}", new
-        {
-            version = draft.GetProperty("version").GetInt32(),
-            number = "77/KH-UBND",
-            issuer = "Ủy ban nhân dân tỉnh",
-            issuedOn = "2026-01-15",
-            title = "Kế hoạch đã sửa",
-            rows,
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
