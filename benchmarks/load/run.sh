@@ -10,7 +10,7 @@ SECONDS_PER_RUN=${2:-20}
 PORT=${DONDOC_LOAD_PORT:-5190}
 WORK=$(mktemp -d)
 PASSWORD=Mat-khau-Load-2026
-export ConnectionStrings__Default="Data Source=$WORK/dondoc.db" Storage__EvidencePath="$WORK/evidence"
+export ConnectionStrings__Default="Data Source=$WORK/dondoc.db" Storage__EvidencePath="$WORK/evidence" Storage__KeysPath="$WORK/keys"
 export Admin__Email=admin@load.vn Admin__Password=$PASSWORD Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 

@@ -39,6 +39,7 @@ export async function startApp() {
     ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
     ConnectionStrings__Default: `Data Source=${join(directory, 'dondoc.db')}`,
     Storage__EvidencePath: join(directory, 'evidence'),
+    Storage__KeysPath: join(directory, 'keys'),
     Admin__Email: adminEmail,
     Admin__Password: password,
     Logging__LogLevel__Default: 'Warning',

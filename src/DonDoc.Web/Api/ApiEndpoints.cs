@@ -292,6 +292,17 @@ public static class ApiEndpoints
             var extensions = refused.Current is null ? null : new Dictionary<string, object?> { ["current"] = refused.Current };
             return TypedResults.Problem(refused.Vietnamese, statusCode: status, title: Title(refused.Failure), extensions: extensions);
         }
+        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException)
+        {
+            // A body over Kestrel's or the form reader's limit, or a form that is not one.
+            var status = unreadable is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DonDoc.Api")
+                .LogInformation("API request {Method} {Path} unreadable ({Status}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, status, unreadable.Message);
+            return TypedResults.Problem(
+                status == StatusCodes.Status413PayloadTooLarge ? "Dữ liệu gửi lên quá lớn." : "Dữ liệu gửi lên không đọc được (sai định dạng hoặc quá lớn).",
+                statusCode: status,
+                title: Title(WorkflowFailure.Invalid));
+        }
     }
 
     private static string Title(WorkflowFailure failure) => failure switch

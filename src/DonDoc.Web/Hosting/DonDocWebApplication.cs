@@ -13,6 +13,7 @@ using DonDoc.Web.Dashboard;
 using DonDoc.Web.Imports;
 using DonDoc.Web.Plans;
 using DonDoc.Web.Tracking;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
@@ -87,6 +88,10 @@ public static class DonDocWebApplication
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context.Response, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        // The keys that protect cookies and bearer tokens are kept beside the data, so that sign-ins survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("DonDoc")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["Storage:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine("data", "keys"))));
 
         services.AddScoped<AdministratorBootstrap>();
         services.AddScoped<UserAccounts>();

@@ -78,4 +78,19 @@ public sealed class SignInTest
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         using var again = await app.ApiClientAsync("lanhdao@example.vn", "Mat-khau-Moi-2027");
     }
+
+    [Fact]
+    public async Task A_token_stays_valid_across_a_restart()
+    {
+        var app = await RunningApp.StartAsync();
+        var directory = app.Directory;
+        var token = (await app.ApiClientAsync(RunningApp.AdminEmail)).DefaultRequestHeaders.Authorization;
+        await app.StopAsync();
+
+        await using var restarted = await RunningApp.StartAsync(directory);
+        using var client = new HttpClient { BaseAddress = restarted.Address };
+        client.DefaultRequestHeaders.Authorization = token;
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/plans")).StatusCode);
+    }
 }

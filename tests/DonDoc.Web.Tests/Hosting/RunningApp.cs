@@ -101,6 +101,7 @@ public sealed partial class RunningApp : IAsyncDisposable
             "--environment", "Production",
             $"--ConnectionStrings:Default=Data Source={Path.Combine(directory, "dondoc.db")}",
             $"--Storage:EvidencePath={Path.Combine(directory, "evidence")}",
+            $"--Storage:KeysPath={Path.Combine(directory, "keys")}",
             $"--Admin:Email={AdminEmail}",
             $"--Admin:Password={AdminPassword}",
             "--Logging:LogLevel:Default=Warning",

@@ -45,6 +45,21 @@ public sealed class ImportReviewTest
     }
 
     [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_and_nothing_is_stored()
+    {
+        var (app, api) = await StartAsync();
+        await using var _ = app;
+        using var content = new MultipartFormDataContent();
+        content.Add(new ByteArrayContent(new byte[21 * 1024 * 1024]), "file", "ke-hoach.pdf");
+
+        var response = await api.PostAsync("/api/imports", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Tệp quá lớn; tối đa 20 MB.", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal((0, 0), await CountAsync(app));
+    }
+
+    [Fact]
     public async Task A_draft_survives_a_restart_and_discarding_it_leaves_nothing_behind()
     {
         var (app, api) = await StartAsync();
