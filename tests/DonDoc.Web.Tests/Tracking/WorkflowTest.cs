@@ -274,11 +274,13 @@ public sealed class WorkflowTest
     public async Task Every_change_is_in_an_audit_trail_that_cannot_be_edited_or_deleted()
     {
         await using var plan = await PlanFixture.StartAsync();
-        using var noiVu = await plan.App.ApiClientAsync(NoiVu);
-        var id = plan.TaskId(Review);
-        await noiVu.PostAsJsonAsync($"/api/tasks/{id}/progress", new { percent = 10, summary = "Bắt đầu" });
+        using var taiChinh = await plan.App.ApiClientAsync(TaiChinh);
+        var id = plan.TaskId(Digitise);
+        await taiChinh.PostAsJsonAsync($"/api/tasks/{id}/progress", new { percent = 10, summary = "Bắt đầu" });
 
-        var audit = (await TaskAsync(noiVu, id)).GetProperty("audit").EnumerateArray().ToList();
+        var audit = (await TaskAsync(taiChinh, id)).GetProperty("audit").EnumerateArray().ToList();
+        using var browser = await plan.App.BrowserClientAsync(TaiChinh);
+        var page = await browser.GetStringAsync($"/Tasks/{id}");
         using var scope = plan.App.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
         var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"UserName\" = 'ai đó'"));
@@ -289,8 +291,10 @@ public sealed class WorkflowTest
 
         var progress = Assert.Single(audit);
         Assert.Equal("progress", progress.GetProperty("action").GetString());
-        Assert.Equal("noivu", progress.GetProperty("userName").GetString());
+        Assert.Equal("taichinh", progress.GetProperty("userName").GetString());
         Assert.Contains("Bắt đầu", progress.GetProperty("after").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<div>Tiến độ (%): 0 → 10</div>", page, StringComparison.Ordinal);
+        Assert.Contains("<div>Nội dung: Bắt đầu</div>", page, StringComparison.Ordinal);
         Assert.Contains("append-only", update!.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete!.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(throughContext);

@@ -1,3 +1,4 @@
+using DonDoc.Core.Tracking;
 using DonDoc.Web.Api;
 using DonDoc.Web.Common;
 using DonDoc.Web.Plans;
@@ -68,6 +69,68 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
 
         return uploaded;
     }
+
+    private static readonly Dictionary<string, string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["percent"] = "Tiến độ (%)", ["completion"] = "Hoàn thành", ["ReportedDoneOn"] = "Ngày báo cáo hoàn thành",
+        ["CompletedOn"] = "Ngày hoàn thành", ["Summary"] = "Nội dung", ["Period"] = "Kỳ báo cáo", ["files"] = "Tệp",
+        ["due"] = "Hạn", ["requested"] = "Hạn đề nghị", ["state"] = "Tình trạng", ["reason"] = "Lý do", ["note"] = "Ý kiến",
+        ["cancelled"] = "Đã hủy", ["status"] = "Trạng thái", ["Text"] = "Sản phẩm", ["Done"] = "Đã xong",
+    };
+
+    /// <summary>An audit entry as lines a person reads: "Tiến độ (%): 0 → 50".</summary>
+    public static IReadOnlyList<string> Changes(AuditView entry)
+    {
+        var before = Fields(entry.Before);
+        var after = Fields(entry.After);
+        return after.Keys.Union(before.Keys)
+            .Select(key =>
+            {
+                var name = FieldNames.GetValueOrDefault(key, key);
+                var was = before.GetValueOrDefault(key);
+                var now = after.GetValueOrDefault(key);
+                return was is null || was == now ? $"{name}: {now ?? "—"}" : $"{name}: {was} → {now ?? "—"}";
+            })
+            .ToList();
+    }
+
+    private static Dictionary<string, string?> Fields(string? json)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(json))
+        {
+            return fields;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            fields[property.Name] = property.Value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.Null => null,
+                System.Text.Json.JsonValueKind.True => "có",
+                System.Text.Json.JsonValueKind.False => "không",
+                System.Text.Json.JsonValueKind.Array => string.Join(", ", property.Value.EnumerateArray().Select(e => e.ToString())),
+                System.Text.Json.JsonValueKind.String when VietnameseFormat.TryParseDate(property.Value.GetString(), out var date) => VietnameseFormat.Date(date),
+                System.Text.Json.JsonValueKind.String => CompletionOrState(property.Value.GetString()!),
+                _ => property.Value.ToString(),
+            };
+        }
+
+        return fields;
+    }
+
+    private static string CompletionOrState(string value) => value switch
+    {
+        "None" => "chưa báo cáo",
+        "Reported" => "đã báo cáo, chờ xác nhận",
+        "Accepted" => "đã xác nhận",
+        "Returned" => "bị trả lại",
+        "Pending" => "chờ xử lý",
+        "Approved" => "đồng ý",
+        "Rejected" => "không đồng ý",
+        _ => TaskStatusText.ParseStatus(value)?.ToVietnamese() ?? value,
+    };
 
     public static string ActionText(string action) => action switch
     {
