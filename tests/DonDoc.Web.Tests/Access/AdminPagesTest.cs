@@ -102,4 +102,24 @@ public sealed class AdminPagesTest
         Assert.Contains("vừa được người khác cập nhật", html, StringComparison.Ordinal);
         Assert.Contains("Giá trị hiện tại: tiến độ 25%", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_office_records_an_event_on_its_page_with_dates_as_dd_MM_yyyy()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var office = await plan.App.BrowserClientAsync(PlanFixture.Office);
+        var token = await RunningApp.AntiforgeryTokenAsync(office, "/Events");
+
+        var bad = await office.PostAsync("/Events", Form(token, ("name", "Đại hội Đảng bộ tỉnh"), ("occurredOn", "31/02/2026")));
+        var recorded = await office.PostAsync("/Events", Form(token, ("name", "Đại hội Đảng bộ tỉnh"), ("occurredOn", "20/11/2026"), ("documentNumber", "01-NQ/ĐH"), ("documentDate", "20/11/2026")));
+        var page = await office.GetStringAsync("/Events");
+        var task = await office.GetStringAsync($"/Tasks/{plan.TaskId("Quán triệt")}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Ngày diễn ra không hợp lệ", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Contains("Đã ghi nhận. 1 nhiệm vụ đã được xác định thời hạn.", page, StringComparison.Ordinal);
+        Assert.Contains("01-NQ/ĐH 20/11/2026", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Hạn đang áp dụng</dt><dd>05/12/2026</dd>", task, StringComparison.Ordinal);
+    }
 }
