@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Tracking;
 
 /// <summary>The request to record an event or a met condition.</summary>
-public sealed record EventInput(string Name, DateOnly OccurredOn, bool IsCondition = false, DateOnly? DueOn = null, string? DocumentNumber = null, DateOnly? DocumentDate = null, int? PlanId = null);
+/// <param name="OccurredOn">When it happened or was met; <c>date</c> is read too.</param>
+public sealed record EventInput(string? Name, DateOnly? OccurredOn, bool IsCondition = false, DateOnly? DueOn = null, string? DocumentNumber = null, DateOnly? DocumentDate = null, int? PlanId = null, DateOnly? Date = null);
 
 public sealed record EventView(int Id, string Name, bool IsCondition, DateOnly OccurredOn, DateOnly? DueOn, string? DocumentNumber, DateOnly? DocumentDate, int? PlanId, string RecordedBy, DateTimeOffset RecordedAt);
 
@@ -36,6 +37,16 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
             throw WorkflowException.Invalid("Hãy ghi tên sự kiện hoặc điều kiện.", "event without a name");
         }
 
+        if ((input.OccurredOn ?? input.Date) is not { } occurredOn)
+        {
+            throw WorkflowException.Invalid("Hãy nhập ngày diễn ra (dd/mm/yyyy).", "event without a date");
+        }
+
+        if (occurredOn > Core.Calendar.VietnamTime.Today(clock))
+        {
+            throw WorkflowException.Invalid($"Ngày {VietnameseFormat.Date(occurredOn)} chưa tới; chỉ ghi nhận sự kiện đã diễn ra.", $"event date {occurredOn} is in the future");
+        }
+
         if (input.PlanId is { } planId && !await db.Plans.AnyAsync(p => p.Id == planId && p.State != PlanState.Draft, cancellationToken))
         {
             throw WorkflowException.Invalid("Kế hoạch đã chọn không tồn tại.", $"plan {planId} not found");
@@ -44,9 +55,9 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var recorded = new RecordedEventEntity
         {
-            Name = input.Name.Trim(),
+            Name = input.Name!.Trim(),
             IsCondition = input.IsCondition,
-            OccurredOn = input.OccurredOn,
+            OccurredOn = occurredOn,
             DueOn = input.DueOn,
             DocumentNumber = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : input.DocumentNumber.Trim(),
             DocumentDate = input.DocumentDate,

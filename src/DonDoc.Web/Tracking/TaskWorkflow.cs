@@ -15,17 +15,29 @@ public sealed record ProgressInput(int? Percent, string? Summary, string? Diffic
 
 public sealed record CompletionInput(string? Summary, DateOnly? DoneOn = null, int? Version = null);
 
-/// <summary>The office's decision on a reported completion: <c>accept</c>, or <c>return</c> with a reason.</summary>
-public sealed record ReviewInput(string? Decision, string? Reason = null, int? Version = null)
+/// <summary>A yes-or-no decision, given as <c>"decision": "accept" | "return"</c> (or approve / reject) or as <c>"accepted": true</c>.</summary>
+public static class Decision
 {
-    public bool Accept => Decision is "accept" or "accepted" or "approve";
+    private static readonly string[] Yes = ["accept", "accepted", "approve", "approved", "yes"];
+    private static readonly string[] No = ["return", "returned", "reject", "rejected", "no"];
+
+    /// <summary>True or false; null when the request says neither.</summary>
+    public static bool? Read(string? decision, bool? flag) =>
+        flag ?? (Yes.Contains(decision?.Trim().ToLowerInvariant()) ? true : No.Contains(decision?.Trim().ToLowerInvariant()) ? false : null);
 }
 
-public sealed record ExtensionInput(DateOnly? NewDue, string? Reason, int? Version = null);
-
-public sealed record ExtensionDecisionInput(string? Decision, string? Note = null)
+/// <summary>The office's decision on a reported completion: <c>accept</c>, or <c>return</c> with a reason.</summary>
+public sealed record ReviewInput(string? Decision = null, string? Reason = null, int? Version = null, bool? Accepted = null)
 {
-    public bool Approve => Decision is "approve" or "approved" or "accept";
+    public bool? Accept => Tracking.Decision.Read(Decision, Accepted);
+}
+
+/// <param name="NewDue">The deadline asked for; <c>requestedDue</c> is read too.</param>
+public sealed record ExtensionInput(DateOnly? NewDue, string? Reason, int? Version = null, DateOnly? RequestedDue = null);
+
+public sealed record ExtensionDecisionInput(string? Decision = null, string? Note = null, bool? Approved = null)
+{
+    public bool? Approve => Tracking.Decision.Read(Decision, Approved);
 }
 
 public sealed record CancelInput(string? Reason, int? Version = null);
@@ -165,18 +177,18 @@ public sealed class TaskWorkflow(
             throw WorkflowException.Invalid("Nhiệm vụ chưa được báo cáo hoàn thành nên chưa thể xác nhận.", $"task {taskId} has no reported completion");
         }
 
-        if (input.Decision is not ("accept" or "accepted" or "approve" or "return" or "returned" or "reject"))
+        if (input.Accept is not { } accept)
         {
             throw WorkflowException.Invalid("Hãy chọn xác nhận hoàn thành hoặc trả lại.", $"unknown review decision {input.Decision}");
         }
 
-        if (!input.Accept && string.IsNullOrWhiteSpace(input.Reason))
+        if (!accept && string.IsNullOrWhiteSpace(input.Reason))
         {
             throw WorkflowException.Invalid("Trả lại nhiệm vụ cần ghi rõ lý do.", "return without a reason");
         }
 
         var before = new { completion = task.Completion.ToString(), task.CompletedOn };
-        if (input.Accept)
+        if (accept)
         {
             task.Completion = CompletionState.Accepted;
             task.CompletedOn = task.ReportedDoneOn;
@@ -189,7 +201,7 @@ public sealed class TaskWorkflow(
 
         task.ReviewNote = Clean(input.Reason);
         var status = statuses.Assess(task, task.Plan?.IssuedOn?.Year).Status;
-        audit.Record(actor, input.Accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
+        audit.Record(actor, accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
             new { completion = task.Completion.ToString(), task.CompletedOn, status = status.ToSchemaName(), reason = task.ReviewNote });
         await SaveAsync(actor, task, cancellationToken);
         return status.ToSchemaName();
@@ -200,7 +212,7 @@ public sealed class TaskWorkflow(
         var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
         RequireLead(actor, task);
         EnsureLive(task);
-        if (input.NewDue is not { } newDue)
+        if ((input.NewDue ?? input.RequestedDue) is not { } newDue)
         {
             throw WorkflowException.Invalid("Hãy nhập thời hạn mới đề nghị (dd/mm/yyyy).", "extension without a date");
         }
@@ -248,27 +260,27 @@ public sealed class TaskWorkflow(
             throw WorkflowException.Invalid("Đề nghị gia hạn này đã được xử lý.", $"extension {extensionId} already decided");
         }
 
-        if (input.Decision is not ("approve" or "approved" or "accept" or "reject" or "rejected"))
+        if (input.Approve is not { } approve)
         {
             throw WorkflowException.Invalid("Hãy chọn đồng ý hoặc không đồng ý gia hạn.", $"unknown extension decision {input.Decision}");
         }
 
-        if (!input.Approve && string.IsNullOrWhiteSpace(input.Note))
+        if (!approve && string.IsNullOrWhiteSpace(input.Note))
         {
             throw WorkflowException.Invalid("Không đồng ý gia hạn cần ghi rõ lý do.", "rejection without a reason");
         }
 
         var before = new { due = task.CurrentDue, state = request.State.ToString() };
-        request.State = input.Approve ? ExtensionState.Approved : ExtensionState.Rejected;
+        request.State = approve ? ExtensionState.Approved : ExtensionState.Rejected;
         request.DecidedBy = actor.Name;
         request.DecidedAt = clock.GetUtcNow();
         request.DecisionNote = Clean(input.Note);
-        if (input.Approve)
+        if (approve)
         {
             task.CurrentDue = request.RequestedDue;
         }
 
-        audit.Record(actor, input.Approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
+        audit.Record(actor, approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
             new { due = task.CurrentDue, state = request.State.ToString(), note = request.DecisionNote });
         await SaveAsync(actor, task, cancellationToken);
     }

@@ -167,7 +167,7 @@ public sealed class WorkflowTest
         var id = plan.TaskId(Inspect, "Sở Nội vụ");
 
         var reported = await noiVu.PostAsync($"/api/tasks/{id}/completion", Form(new() { ["summary"] = "Đã kiểm tra 12 cơ quan" }, ("bien-ban.pdf", Evidence.Pdf("bien ban"))));
-        var reviewed = await office.PostAsJsonAsync($"/api/tasks/{id}/review", new { decision = "accept" });
+        var reviewed = await office.PostAsJsonAsync($"/api/tasks/{id}/review", new { accepted = true });
         var dashboard = await office.GetFromJsonAsync<JsonElement>("/api/dashboard");
 
         Assert.Equal(HttpStatusCode.NoContent, reported.StatusCode);
@@ -260,10 +260,15 @@ public sealed class WorkflowTest
         var id = plan.TaskId(Congress);
         var before = (await TaskAsync(office, id)).GetProperty("task");
 
+        var undated = await office.PostAsJsonAsync("/api/events", new { name = "Đại hội Đảng bộ tỉnh" });
+        var future = await office.PostAsJsonAsync("/api/events", new { name = "Đại hội Đảng bộ tỉnh", occurredOn = "2026-12-20" });
         var recorded = await office.PostAsJsonAsync("/api/events", new { name = "Đại hội Đảng bộ tỉnh", occurredOn = "2026-11-20", documentNumber = "01-NQ/ĐH" });
         var after = (await TaskAsync(office, id)).GetProperty("task");
 
         Assert.Equal("waiting_for_trigger", before.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, undated.StatusCode);
+        Assert.Equal("Hãy nhập ngày diễn ra (dd/mm/yyyy).", await DetailAsync(undated));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Contains(id, (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("triggeredTaskIds").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("2026-12-05", after.GetProperty("due").GetString());
