@@ -56,8 +56,12 @@ public sealed class ReviewModel(ImportDrafts drafts, AgencyDirectoryStore direct
                 await SaveAsync(id, cancellationToken);
                 count = await drafts.PublishAsync(Actor, id, cancellationToken);
             },
-            "Đã ban hành kế hoạch; các nhiệm vụ đã được giao cho cơ quan chủ trì.",
-            () => Redirect($"/Plans/{id}"),
+            "Đã ban hành kế hoạch.",
+            () =>
+            {
+                TempData["Message"] = $"Đã ban hành kế hoạch: {VietnameseFormat.Number(count)} nhiệm vụ đã được giao cho cơ quan chủ trì.";
+                return Redirect($"/Plans/{id}");
+            },
             () => Reload(id, cancellationToken));
     }
 
