@@ -245,4 +245,51 @@ public sealed class AccessTest(SharedPlan shared) : IClassFixture<SharedPlan>
         Assert.Contains("/api/imports/{id}/publish", paths);
         Assert.Contains("/api/dashboard", paths);
     }
+
+    public static TheoryData<string, string[], string[]> TaskPageForms => new()
+    {
+        // On "Rà soát thủ tục": Sở Nội vụ leads, Sở Tư pháp coordinates, the office owns the plan.
+        { NoiVu, ["Báo cáo tiến độ", "Báo cáo hoàn thành", "Đề nghị gia hạn", "Đánh dấu đã xong"], ["Hủy nhiệm vụ", "Báo cáo phối hợp"] },
+        { TuPhap, ["Báo cáo phối hợp"], ["Báo cáo hoàn thành", "Đề nghị gia hạn", "Hủy nhiệm vụ", "Đánh dấu đã xong"] },
+        { Leader, [], ["Gửi báo cáo", "Báo cáo hoàn thành", "Đề nghị gia hạn", "Hủy nhiệm vụ"] },
+        { Office, ["Hủy nhiệm vụ"], ["Gửi báo cáo", "Báo cáo hoàn thành", "Đề nghị gia hạn"] },
+        { OtherOffice, [], ["Gửi báo cáo", "Hủy nhiệm vụ"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TaskPageForms))]
+    public async Task The_task_page_offers_each_role_only_the_forms_it_may_use(string user, string[] shown, string[] hidden)
+    {
+        using var browser = await shared.Plan.App.BrowserClientAsync(user);
+
+        var html = await browser.GetStringAsync($"/Tasks/{shared.Plan.TaskId(Review)}");
+
+        Assert.All(shown, text => Assert.Contains(text, html, StringComparison.Ordinal));
+        Assert.All(hidden, text => Assert.DoesNotContain(text, html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_form_posted_by_a_role_that_may_not_use_it_is_refused_on_the_server()
+    {
+        using var leader = await shared.Plan.App.BrowserClientAsync(Leader);
+        using var taiChinh = await shared.Plan.App.BrowserClientAsync(TaiChinh);
+        var id = shared.Plan.TaskId(Review);
+        var token = await RunningApp.AntiforgeryTokenAsync(leader, $"/Tasks/{id}");
+        var otherToken = await RunningApp.AntiforgeryTokenAsync(taiChinh, "/DonVi");
+
+        var byLeader = await leader.PostAsync($"/Tasks/{id}?handler=Cancel", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reason"] = "Lãnh đạo thử hủy", ["__RequestVerificationToken"] = token,
+        }));
+        var byOtherAgency = await taiChinh.PostAsync($"/Tasks/{id}?handler=Progress", new MultipartFormDataContent
+        {
+            { new StringContent("Không phải việc của tôi"), "summary" },
+            { new StringContent(otherToken), "__RequestVerificationToken" },
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, byLeader.StatusCode);
+        Assert.Contains("Chỉ văn phòng quản lý kế hoạch này", await byLeader.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, byOtherAgency.StatusCode);
+        Assert.Equal("overdue", (await (await shared.ApiAsync(Leader)).GetFromJsonAsync<JsonElement>($"/api/tasks/{id}")).GetProperty("task").GetProperty("status").GetString());
+    }
 }
