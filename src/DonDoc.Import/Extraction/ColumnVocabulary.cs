@@ -21,25 +21,21 @@ internal static class ColumnVocabulary
     };
 
     /// <summary>
-    /// Agency names and groups as plans print them. A span that holds them is an agency cell; a cut
-    /// inside one is wrong. (The agency directory of issue 4 will supply these; this is its default.)
+    /// Agency names and groups as plans print them: every name and alias of the shipped directory, and the
+    /// loose wordings that no directory entry holds. A span that holds them is an agency cell; a cut inside one is wrong.
     /// </summary>
     public static readonly string[] AgencyPhrases =
     [
         .. AgencyNameCasing.KnownNames,
-        "Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân tỉnh", "Tỉnh ủy", "HĐND tỉnh", "MTTQ tỉnh",
-        "Các sở, ban, ngành", "Các Sở, ban, ngành", "cơ quan đơn vị", "cơ quan, đơn vị", "UBND các xã, phường", "Ủy ban nhân dân các xã, phường",
-        "các xã, phường", "Đảng ủy các xã, phường", "Đảng ủy HĐND tỉnh", "Đảng ủy UBND tỉnh", "Đảng ủy MTTQ tỉnh", "Các ban đảng tỉnh",
-        "UBKT Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Văn phòng Tỉnh ủy", "Trường Chính trị tỉnh", "Các cơ quan, đơn vị, địa phương có liên quan",
-        "các cơ quan liên quan", "Các cơ quan liên quan", "cơ quan liên quan", "các cơ quan, đơn vị liên quan", "Các phòng, ban, trung tâm",
-        "Các phòng thuộc khối nghiên cứu – tổng hợp", "Phòng Hành chính – Quản trị", "Trung tâm Tin học và công báo", "Thanh tra tỉnh",
-        "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Y tế",
-        "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh", "Ban Thường vụ Tỉnh ủy",
-        "Các đơn vị sự nghiệp trực thuộc UBND tỉnh", "Ủy ban bầu cử xã, phường", "Hội đồng nhân dân", "Ủy ban nhân dân", "Bộ Nội vụ",
-        "Đảng ủy Quân sự tỉnh", "Đảng ủy Công an tỉnh", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Cơ quan Trung ương",
-        "Các phòng chuyên môn", "Văn phòng Sở", "Các phòng, trung tâm thuộc Sở", "Trung tâm Phục vụ Hành chính công",
-        "Trung tâm Công nghệ thông tin và Truyền thông", "Ban Quản lý dự án", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
-        "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Kho bạc Nhà nước", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
+        .. Core.Agencies.AgencyDirectory.Default.Agencies.SelectMany(a => a.Aliases.Prepend(a.Name)),
+        .. Core.Agencies.AgencyDirectory.Default.Groups.SelectMany(g => g.Aliases.Prepend(g.Name)),
+        // Abbreviated forms the directory understands by expanding UBND, HĐND, MTTQ, UBKT rather than by storing them.
+        "Văn phòng UBND tỉnh", "UBND tỉnh", "HĐND tỉnh", "Đảng ủy HĐND tỉnh", "Đảng ủy UBND tỉnh", "Đảng ủy MTTQ tỉnh", "UBKT Tỉnh ủy",
+        "cơ quan đơn vị", "cơ quan, đơn vị", "các xã, phường", "Các cơ quan, đơn vị, địa phương có liên quan", "các cơ quan liên quan",
+        "cơ quan liên quan", "các cơ quan, đơn vị liên quan", "Các phòng, ban, trung tâm", "Các phòng thuộc khối nghiên cứu – tổng hợp",
+        "Phòng Hành chính – Quản trị", "Hội đồng nhân dân", "Ủy ban nhân dân", "Các phòng chuyên môn", "Văn phòng Sở",
+        "Các phòng, trung tâm thuộc Sở", "Trung tâm Công nghệ thông tin và Truyền thông", "Ban Quản lý dự án", "Kho bạc Nhà nước",
+        "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     ];
 
     /// <summary>How agency names begin.</summary>
