@@ -76,6 +76,8 @@ test('the office imports, reviews and publishes; the agency reports; the office 
   await page.screenshot({ path: join(artifacts, '1-review.png'), fullPage: true });
   await page.click('#publish');
   await page.waitForURL(/\/Plans\/\d+$/);
+  const planUrl = page.url();
+  assert.match(await page.textContent('main'), /7 nhiệm vụ đã được giao/);
   assert.match(await page.textContent('h1'), /Kế hoạch cải cách hành chính năm 2026/);
   assert.equal(await page.locator('table.tasks tbody tr').count(), 7);
   await signOut(page);
@@ -128,10 +130,12 @@ test('the office imports, reviews and publishes; the agency reports; the office 
 
   // And on a phone the plan list still fits the screen.
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${app.url}/?list=1`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 1, `the page is ${overflow}px wider than a phone screen`);
-  await page.screenshot({ path: join(artifacts, '5-phone.png'), fullPage: true });
+  for (const [url, shot] of [[`${app.url}/?list=1`, '5-phone-plans.png'], [planUrl, '6-phone-plan.png'], [taskUrl, '7-phone-task.png']]) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `${url} is ${overflow}px wider than a phone screen`);
+    await page.screenshot({ path: join(artifacts, shot), fullPage: true });
+  }
 
   assert.deepEqual(errors, []);
   await context.close();
