@@ -136,8 +136,9 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
             ?? throw WorkflowException.NotFound($"task {id}");
         var parties = Parties(task);
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
-        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var reports = await db.Reports.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(cancellationToken);
+        var reporting = reports.Select(r => r.AgencyId).Distinct().ToList();
+        var agencyNames = await db.Agencies.AsNoTracking().Where(a => reporting.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var checklist = await db.ChecklistItems.AsNoTracking().Where(c => c.TaskId == id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.TaskId == id).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
