@@ -24,9 +24,13 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups);
     }
 
-    /// <summary>Copies the default agencies and groups that are not stored yet; returns how many were added.</summary>
+    /// <summary>
+    /// Copies the default agencies and groups that are not stored yet; returns how many were added.
+    /// First folds the provisional keys of aliases moved by a migration.
+    /// </summary>
     public async Task<int> SeedDefaultAsync(CancellationToken cancellationToken)
     {
+        await FoldMigratedAliasKeysAsync(cancellationToken);
         var names = (await db.Agencies.Select(a => a.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var missing = AgencyDirectory.Default.Agencies.Where(a => !names.Contains(a.Name)).ToList();
         var groupNames = (await db.AgencyGroups.Select(g => g.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -50,6 +54,39 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         return missing.Count + missingGroups.Count;
+    }
+
+    /// <summary>
+    /// Aliases carried over from the line-separated column get a provisional key ("#id#lower") in the
+    /// migration, which cannot fold diacritics in SQL; here they get their real key. An alias that then
+    /// repeats one already stored is dropped: the directory keeps one owner per alias.
+    /// </summary>
+    private async Task FoldMigratedAliasKeysAsync(CancellationToken cancellationToken)
+    {
+        // The older agency keeps an alias that two of them held.
+        var provisional = await db.AgencyAliases.Where(a => a.Key.StartsWith("#")).OrderBy(a => a.AgencyId).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        if (provisional.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = (await db.AgencyAliases.Where(a => !a.Key.StartsWith("#")).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var alias in provisional)
+        {
+            var key = AliasKey(alias.Alias);
+            if (key.Length == 0 || !taken.Add(key))
+            {
+                db.AgencyAliases.Remove(alias);
+            }
+            else
+            {
+                alias.Key = key;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

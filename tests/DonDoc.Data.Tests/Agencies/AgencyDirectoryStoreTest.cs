@@ -128,4 +128,37 @@ public sealed class AgencyDirectoryStoreTest
         Assert.Contains("append-only", delete!.Message, StringComparison.Ordinal);
         Assert.Equal("progress", (await db.AuditEntries.AsNoTracking().SingleAsync()).Action);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Aliases_stored_before_the_alias_table_existed_are_carried_over_and_folded(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices();
+        DataServiceCollectionExtensions.EnsureSqliteDirectory(services.GetRequiredService<DatabaseOptions>());
+        using (var scope = services.CreateScope())
+        {
+            // A database as the first release left it: aliases one per line in agencies."Aliases".
+            var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+            await db.Database.MigrateAsync(db.Database.GetMigrations().First());
+            var sql = provider == DatabaseProvider.Postgres
+                ? "INSERT INTO agencies (\"Name\", \"Kind\", \"Aliases\") VALUES ('Hợp tác xã Hoa Mai', 'Other', 'HTX Hoa Mai' || chr(10) || 'Hoà Mai HTX'), ('Hợp tác xã Hòa Mai 2', 'Other', 'htx hoa mai')"
+                : "INSERT INTO agencies (Name, Kind, Aliases) VALUES ('Hợp tác xã Hoa Mai', 'Other', 'HTX Hoa Mai' || char(10) || 'Hoà Mai HTX'), ('Hợp tác xã Hòa Mai 2', 'Other', 'htx hoa mai')";
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+
+        await DatabaseMigrator.MigrateAsync(services, CancellationToken.None);
+        using var after = services.CreateScope();
+        var context = after.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        var store = new AgencyDirectoryStore(context);
+        await store.SeedDefaultAsync(CancellationToken.None);
+        var directory = await store.LoadAsync(CancellationToken.None);
+        var ids = await context.Agencies.Where(a => a.Name.StartsWith("Hợp tác xã")).Select(a => a.Id).ToListAsync();
+        var keys = await context.AgencyAliases.Where(a => ids.Contains(a.AgencyId)).Select(a => a.Key).OrderBy(k => k).ToListAsync();
+
+        // The second agency's "htx hoa mai" repeats the first's alias once folded: it is dropped, not guessed.
+        Assert.Equal(["hoa mai htx", "htx hoa mai"], keys);
+        Assert.Equal("Hợp tác xã Hoa Mai", directory.Resolve("HTX Hoà Mai").Single().Name);
+        Assert.Equal("Hợp tác xã Hoa Mai", directory.Resolve("Hòa Mai HTX").Single().Name);
+    }
 }
