@@ -105,15 +105,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
 
         var metadata = PlanMetadataReader.Read(metadataLines);
         var tasks = ReadRows(body, roles, metadata.Year, warnings, dropped);
-        var plan = new Plan
-        {
-            Number = metadata.Number,
-            Issuer = metadata.Issuer,
-            IssuedOn = metadata.IssuedOn,
-            Title = metadata.Title,
-            SourceFile = document.FileName,
-            Tasks = tasks,
-        };
+        var plan = metadata.ToPlan(document.FileName, tasks);
         return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year };
     }
 

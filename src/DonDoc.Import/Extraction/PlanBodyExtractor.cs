@@ -82,15 +82,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
             return null;
         }
 
-        var plan = new Plan
-        {
-            Number = metadata.Number,
-            Issuer = metadata.Issuer,
-            IssuedOn = metadata.IssuedOn,
-            Title = metadata.Title,
-            SourceFile = document.FileName,
-            Tasks = tasks,
-        };
+        var plan = metadata.ToPlan(document.FileName, tasks);
         return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year };
     }
 

@@ -68,15 +68,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
 
         var metadata = PlanMetadataReader.Read(preamble);
         var tasks = state.Tasks.Select(builder => builder.Build(deadlines, metadata.Year, state.Warnings)).ToList();
-        var plan = new Plan
-        {
-            Number = metadata.Number,
-            Issuer = metadata.Issuer,
-            IssuedOn = metadata.IssuedOn,
-            Title = metadata.Title,
-            SourceFile = document.FileName,
-            Tasks = tasks,
-        };
+        var plan = metadata.ToPlan(document.FileName, tasks);
         return new Extraction(plan, state.Warnings, state.Dropped) { PlanYear = metadata.Year };
     }
 

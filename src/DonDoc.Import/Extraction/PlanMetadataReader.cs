@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DonDoc.Core.Plans;
 using DonDoc.Core.Text;
 
 namespace DonDoc.Import.Extraction;
@@ -10,7 +11,19 @@ namespace DonDoc.Import.Extraction;
 /// </summary>
 public static partial class PlanMetadataReader
 {
-    public sealed record Metadata(string? Number, string? Issuer, DateOnly? IssuedOn, int? Year, string? Title);
+    public sealed record Metadata(string? Number, string? Issuer, DateOnly? IssuedOn, int? Year, string? Title)
+    {
+        /// <summary>The plan these lines head, with its tasks, read from the named file.</summary>
+        public Plan ToPlan(string? sourceFile, IReadOnlyList<PlanTask> tasks) => new()
+        {
+            Number = Number,
+            Issuer = Issuer,
+            IssuedOn = IssuedOn,
+            Title = Title,
+            SourceFile = sourceFile,
+            Tasks = tasks,
+        };
+    }
 
     public static Metadata Read(IReadOnlyList<string> lines)
     {
