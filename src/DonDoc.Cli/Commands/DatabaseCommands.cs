@@ -30,7 +30,8 @@ public static class DatabaseCommands
         return db;
     }
 
-    public static ServiceProvider BuildServices()
+    /// <param name="more">What a command needs besides the database (accounts, for <c>user add</c>).</param>
+    public static ServiceProvider BuildServices(Action<IServiceCollection>? more = null)
     {
         var configuration = CliConfiguration.Load();
         var services = new ServiceCollection();
@@ -44,6 +45,7 @@ public static class DatabaseCommands
             throw new CliError("cấu hình cơ sở dữ liệu không hợp lệ", ex.Message);
         }
 
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

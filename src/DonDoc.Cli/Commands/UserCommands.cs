@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DonDoc.Core.Access;
 using DonDoc.Data.Accounts;
-using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +20,11 @@ public static class UserCommands
         var add = new Command("add", "Thêm tài khoản (add an account)") { email, role, agency, password, name };
         add.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
         {
-            await using var services = BuildServices();
+            await using var services = DatabaseCommands.BuildServices(accountServices =>
+            {
+                UserAccounts.AddDonDocIdentityCore(accountServices);
+                accountServices.AddScoped<UserAccounts>();
+            });
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
             var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
@@ -40,17 +43,5 @@ public static class UserCommands
         var user = new Command("user", "Tài khoản người dùng (user accounts)");
         user.Subcommands.Add(add);
         return user;
-    }
-
-    private static ServiceProvider BuildServices()
-    {
-        var configuration = CliConfiguration.Load();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDonDocData(configuration);
-        UserAccounts.AddDonDocIdentityCore(services);
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<AgencyDirectoryStore>();
-        return services.BuildServiceProvider();
     }
 }
