@@ -88,10 +88,7 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
 
         var store = new Agencies.AgencyDirectoryStore(db);
         await store.SeedDefaultAsync(cancellationToken);
-        var directory = await store.LoadAsync(cancellationToken);
-        var match = directory.Resolve(agencyName).FirstOrDefault(m => m.Kind == Core.Agencies.AgencyMatchKind.Agency);
-        var id = match is null ? null : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        return id ?? throw new AccountException($"không tìm thấy cơ quan \"{agencyName}\" trong danh mục", $"no agency matches \"{agencyName}\"");
+        return await store.FindAgencyIdAsync(agencyName, cancellationToken) ?? throw new AccountException($"không tìm thấy cơ quan \"{agencyName}\" trong danh mục", $"no agency matches \"{agencyName}\"");
     }
 
     private static void Check(IdentityResult result)

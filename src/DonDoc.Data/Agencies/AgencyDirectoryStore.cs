@@ -24,6 +24,15 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups);
     }
 
+    /// <summary>The stored id of the agency a name resolves to; null when it names no agency (or only a group).</summary>
+    public async Task<int?> FindAgencyIdAsync(string name, CancellationToken cancellationToken)
+    {
+        var match = (await LoadAsync(cancellationToken)).Resolve(name).FirstOrDefault(m => m.Kind == AgencyMatchKind.Agency);
+        return match is null
+            ? null
+            : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Copies the default agencies and groups that are not stored yet; returns how many were added.
     /// First folds the provisional keys of aliases moved by a migration.

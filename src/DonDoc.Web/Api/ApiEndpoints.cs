@@ -3,7 +3,6 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
-using DonDoc.Data.Storage;
 using DonDoc.Web.Accounts;
 using DonDoc.Web.Common;
 using DonDoc.Web.Dashboard;
@@ -13,7 +12,6 @@ using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Api;
 
@@ -142,7 +140,7 @@ public static class ApiEndpoints
     {
         api.MapGet("/tasks", async (
             int? plan, string? agency, string? status, string? q, [FromQuery(Name = "due_before")] string? dueBefore, string? section,
-            TaskCatalog catalog, AgencyDirectoryStore store, DonDocDbContext db, HttpContext http, CancellationToken ct) =>
+            TaskCatalog catalog, AgencyDirectoryStore store, HttpContext http, CancellationToken ct) =>
         {
             DateOnly? before = null;
             if (!string.IsNullOrEmpty(dueBefore))
@@ -157,7 +155,7 @@ public static class ApiEndpoints
                 throw WorkflowException.Invalid($"Trạng thái \"{status}\" không tồn tại.", $"unknown status {status}");
             }
 
-            var agencyId = await AgencyIdAsync(agency, store, db, ct);
+            var agencyId = await AgencyIdAsync(agency, store, ct);
             var items = await catalog.ListAsync(http.User.RequireActor(), new TaskFilter(plan, agencyId, status, q, before, section), ct);
             return TypedResults.Ok(new ListResult<TaskSummary>(items));
         });
@@ -255,7 +253,7 @@ public static class ApiEndpoints
     }
 
     /// <summary>An agency filter given as an id or as a name the directory knows.</summary>
-    private static async Task<int?> AgencyIdAsync(string? agency, AgencyDirectoryStore store, DonDocDbContext db, CancellationToken ct)
+    private static async Task<int?> AgencyIdAsync(string? agency, AgencyDirectoryStore store, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(agency))
         {
@@ -267,9 +265,7 @@ public static class ApiEndpoints
             return id;
         }
 
-        var match = (await store.LoadAsync(ct)).Resolve(agency).FirstOrDefault(m => m.Kind == AgencyMatchKind.Agency);
-        var found = match is null ? null : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        return found ?? throw WorkflowException.Invalid($"Không tìm thấy cơ quan \"{agency}\" trong danh mục.", $"no agency matches {agency}");
+        return await store.FindAgencyIdAsync(agency, ct) ?? throw WorkflowException.Invalid($"Không tìm thấy cơ quan \"{agency}\" trong danh mục.", $"no agency matches {agency}");
     }
 
     private static async ValueTask<object?> ProblemFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
