@@ -278,15 +278,8 @@ public static class ApiEndpoints
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DonDoc.Api");
             logger.LogInformation("API request {Method} {Path} refused ({Failure}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, refused.Failure, refused.Message);
-            var status = refused.Failure switch
-            {
-                WorkflowFailure.NotFound => StatusCodes.Status404NotFound,
-                WorkflowFailure.Forbidden => StatusCodes.Status403Forbidden,
-                WorkflowFailure.Conflict => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            };
             var extensions = refused.Current is null ? null : new Dictionary<string, object?> { ["current"] = refused.Current };
-            return TypedResults.Problem(refused.Vietnamese, statusCode: status, title: Title(refused.Failure), extensions: extensions);
+            return TypedResults.Problem(refused.Vietnamese, statusCode: refused.StatusCode, title: Title(refused.Failure), extensions: extensions);
         }
         catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException)
         {

@@ -35,21 +35,8 @@ public abstract class DonDocPageModel : PageModel
                 .LogInformation("Page request refused ({Failure}): {Reason}", refused.Failure, refused.Message);
             Error = refused.Vietnamese;
             Current = refused.Current;
-            if (refused.Failure == WorkflowFailure.Forbidden)
-            {
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-            }
-            else if (refused.Failure == WorkflowFailure.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            else
-            {
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-            }
-
-            var page = await again();
-            return page;
+            Response.StatusCode = refused.StatusCode;
+            return await again();
         }
     }
 
@@ -68,7 +55,7 @@ public abstract class DonDocPageModel : PageModel
         catch (WorkflowException refused)
         {
             Error = refused.Vietnamese;
-            Response.StatusCode = refused.Failure == WorkflowFailure.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            Response.StatusCode = refused.StatusCode;
             return Page();
         }
     }

@@ -22,6 +22,15 @@ public sealed class WorkflowException(WorkflowFailure failure, string vietnamese
 
     public string Vietnamese { get; } = vietnamese;
 
+    /// <summary>The HTTP status that answers this refusal, for pages and API alike.</summary>
+    public int StatusCode => Failure switch
+    {
+        WorkflowFailure.NotFound => StatusCodes.Status404NotFound,
+        WorkflowFailure.Forbidden => StatusCodes.Status403Forbidden,
+        WorkflowFailure.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     /// <summary>For a conflict: the current state, so the user sees what won.</summary>
     public object? Current { get; init; }
 
