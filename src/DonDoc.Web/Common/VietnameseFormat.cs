@@ -22,4 +22,17 @@ public static class VietnameseFormat
         string[] formats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"];
         return DateOnly.TryParseExact(text?.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
+
+    /// <summary>A date typed in a form field that may stay empty; one that is not a date is refused with the field's name.</summary>
+    public static DateOnly? ParseOptionalDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return TryParseDate(text, out var date)
+            ? date
+            : throw WorkflowException.Invalid($"{field} \"{text}\" không hợp lệ (dd/mm/yyyy).", $"bad date \"{text}\" in {field}");
+    }
 }

@@ -34,26 +34,14 @@ public sealed class IndexModel(EventTriggers triggers, TaskCatalog catalog) : Do
                     throw WorkflowException.Invalid("Ngày diễn ra không hợp lệ.", $"bad event date {occurredOn}");
                 }
 
-                DateOnly? due = Optional(dueOn, "Thời hạn giao");
-                DateOnly? documentOn = Optional(documentDate, "Ngày văn bản");
+                var due = VietnameseFormat.ParseOptionalDate(dueOn, "Thời hạn giao");
+                var documentOn = VietnameseFormat.ParseOptionalDate(documentDate, "Ngày văn bản");
                 var outcome = await triggers.RecordAsync(Actor, new EventInput(name ?? "", occurred, isCondition, due, documentNumber, documentOn, planId), cancellationToken);
                 count = outcome.TriggeredTaskIds.Count;
             },
             "Đã ghi nhận.",
             () => { TempData["Message"] = $"Đã ghi nhận. {count} nhiệm vụ đã được xác định thời hạn."; return Redirect("/Events"); },
             async () => { await LoadAsync(cancellationToken); return Page(); });
-    }
-
-    private static DateOnly? Optional(string? text, string what)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return VietnameseFormat.TryParseDate(text, out var date)
-            ? date
-            : throw WorkflowException.Invalid($"{what} \"{text}\" không hợp lệ (dd/mm/yyyy).", $"bad date {text}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

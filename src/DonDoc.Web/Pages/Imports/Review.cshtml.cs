@@ -75,18 +75,8 @@ public sealed class ReviewModel(ImportDrafts drafts, AgencyDirectoryStore direct
     public Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(() => drafts.DiscardAsync(Actor, id, cancellationToken), "Đã hủy bản nháp.", () => Redirect("/"), () => Reload(id, cancellationToken));
 
-    private Task SaveAsync(int id, CancellationToken cancellationToken)
-    {
-        DateOnly? issuedOn = null;
-        if (!string.IsNullOrWhiteSpace(IssuedOnText))
-        {
-            issuedOn = VietnameseFormat.TryParseDate(IssuedOnText, out var date)
-                ? date
-                : throw WorkflowException.Invalid($"Ngày ban hành \"{IssuedOnText}\" không hợp lệ (dd/mm/yyyy).", $"bad issue date {IssuedOnText}");
-        }
-
-        return drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, issuedOn, Title, Rows), cancellationToken);
-    }
+    private Task SaveAsync(int id, CancellationToken cancellationToken) =>
+        drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, VietnameseFormat.ParseOptionalDate(IssuedOnText, "Ngày ban hành"), Title, Rows), cancellationToken);
 
     private async Task<IActionResult> Reload(int id, CancellationToken cancellationToken)
     {

@@ -30,13 +30,11 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
     public async Task<IActionResult> OnPostCompletionAsync(int id, string? summary, string? doneOn, int? version, List<IFormFile> files, CancellationToken cancellationToken)
     {
         var uploaded = await ReadFilesAsync(files, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(doneOn) && !VietnameseFormat.TryParseDate(doneOn, out _))
-        {
-            return await Change(id, () => throw WorkflowException.Invalid($"Ngày hoàn thành \"{doneOn}\" không hợp lệ (dd/mm/yyyy).", $"bad completion date {doneOn}"), "", cancellationToken);
-        }
-
-        DateOnly? date = VietnameseFormat.TryParseDate(doneOn, out var parsed) ? parsed : null;
-        return await Change(id, () => workflow.ReportCompletionAsync(Actor, id, new CompletionInput(summary, date, version), uploaded, cancellationToken), "Đã báo cáo hoàn thành; chờ văn phòng xác nhận.", cancellationToken);
+        return await Change(
+            id,
+            () => workflow.ReportCompletionAsync(Actor, id, new CompletionInput(summary, VietnameseFormat.ParseOptionalDate(doneOn, "Ngày hoàn thành"), version), uploaded, cancellationToken),
+            "Đã báo cáo hoàn thành; chờ văn phòng xác nhận.",
+            cancellationToken);
     }
 
     public Task<IActionResult> OnPostReviewAsync(int id, string? decision, string? reason, int? version, CancellationToken cancellationToken) =>
