@@ -70,7 +70,8 @@ public static class AssignmentPlanner
     private static TaskAssignment Task(AssignedAgency lead, IReadOnlyList<AssignedAgency> coordinators) =>
         new(lead, coordinators.Where(c => c.Name != lead.Name).DistinctBy(c => c.Name).ToList());
 
-    private static List<AssignedAgency> Expand(AgencyDirectory directory, IReadOnlyList<AgencyMatch> matches)
+    /// <summary>The agencies that matches stand for, groups replaced by their members, each once; unknown names give none.</summary>
+    public static List<AssignedAgency> Expand(AgencyDirectory directory, IReadOnlyList<AgencyMatch> matches)
     {
         var result = new List<AssignedAgency>();
         foreach (var match in matches)

@@ -17,6 +17,7 @@ public sealed record DraftView(
     public IReadOnlyList<DraftRow> Problems => Rows.Where(r => r.Problem is not null).ToList();
 }
 
+/// <param name="LeadAgencyNames">The agencies the lead cell names, groups expanded: those a reviewer may pick as the one lead.</param>
 public sealed record DraftRow(
     int Id,
     int Position,
@@ -36,6 +37,7 @@ public sealed record DraftRow(
     string? Note,
     string? RawText,
     IReadOnlyList<AgencyCell> LeadAgencies,
+    IReadOnlyList<string> LeadAgencyNames,
     IReadOnlyList<AgencyCell> CoordinatorAgencies,
     IReadOnlyList<string> LeadChoices,
     string? LeadChoice,

@@ -100,7 +100,7 @@ public sealed class ImportDrafts(
             task.Id, task.Position, task.SectionId, task.SectionTitle, task.Number, task.Content, task.Lead, task.Coordinators,
             task.DeadlineRaw, deadline.Kind.ToSchemaName(), deadline.Due, DeadlineExplanation.Describe(deadline),
             task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText,
-            lead.Select(ToCell).ToList(), coordinators.Select(ToCell).ToList(),
+            lead.Select(ToCell).ToList(), AssignmentPlanner.Expand(directory, lead).Select(a => a.Name).ToList(), coordinators.Select(ToCell).ToList(),
             problem?.Choices.Where(c => c != LeadChoice.ResolveUnknown).Select(c => c.ToString()).ToList() ?? [],
             task.LeadChoice, outcome.Problem, outcome.Tasks.Count);
     }

@@ -1,6 +1,5 @@
 using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
-using DonDoc.Data.Agencies;
 using DonDoc.Web.Common;
 using DonDoc.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace DonDoc.Web.Pages.Imports;
 
 /// <summary>The review page: the extracted table, editable, beside the importer's warnings; then publish or discard.</summary>
-public sealed class ReviewModel(ImportDrafts drafts, AgencyDirectoryStore directoryStore, DeadlineParser parser) : DonDocPageModel
+public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : DonDocPageModel
 {
     public DraftView? Draft { get; private set; }
-
-    public AgencyDirectory Directory { get; private set; } = AgencyDirectory.Default;
 
     public IReadOnlyList<AgencyCell> Unknown { get; private set; } = [];
 
@@ -95,18 +92,11 @@ public sealed class ReviewModel(ImportDrafts drafts, AgencyDirectoryStore direct
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         Draft = await drafts.GetAsync(Actor, id, cancellationToken);
-        Directory = await directoryStore.LoadAsync(cancellationToken);
         Unknown = Draft.Rows.SelectMany(r => r.LeadAgencies.Concat(r.CoordinatorAgencies))
             .Where(a => a.Kind == "unknown")
             .DistinctBy(a => a.Text)
             .ToList();
     }
-
-    /// <summary>The agencies a row's lead cell names, groups expanded: the ones a reviewer may pick as the one lead.</summary>
-    public static IReadOnlyList<string> LeadNames(AgencyDirectory directory, DraftRow row) =>
-        row.LeadAgencies.SelectMany(a => a.Kind == "group" ? directory.Members(a.Agency!).Select(m => m.Name) : a.Agency is null ? [] : [a.Agency])
-            .Distinct()
-            .ToList();
 
     public static string ChoiceText(string choice) =>
         Enum.TryParse<LeadChoice>(choice, out var parsed) ? char.ToUpperInvariant(parsed.ToVietnamese()[0]) + parsed.ToVietnamese()[1..] : choice;
