@@ -125,9 +125,8 @@ public static class ApiEndpoints
         {
             var actor = http.User.RequireActor();
             var plan = await catalog.GetPlanAsync(actor, id, ct);
-            var summary = (await catalog.ListPlansAsync(actor, ct)).First(p => p.Id == id);
             var tasks = await catalog.ListAsync(actor, new TaskFilter(PlanId: id), ct);
-            return TypedResults.Ok(new PlanDetails(summary, plan.StateReason, plan.Version, tasks));
+            return TypedResults.Ok(new PlanDetails(await catalog.SummarizePlanAsync(plan, tasks, ct), plan.StateReason, plan.Version, tasks));
         });
         api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {

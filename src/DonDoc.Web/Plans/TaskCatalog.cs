@@ -183,19 +183,35 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
     /// <summary>The plans the actor may see: drafts only for whoever may manage them; an officer's plans only where their agency has a task.</summary>
     public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(Actor actor, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id).ToListAsync(cancellationToken);
-        var tasks = await ListAsync(actor, new TaskFilter(), cancellationToken);
-        var byPlan = tasks.ToLookup(t => t.PlanId);
+        var plans = await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
+            .Select(p => new PlanEntity { Id = p.Id, Number = p.Number, Title = p.Title, Issuer = p.Issuer, IssuedOn = p.IssuedOn, State = p.State, OwnerId = p.OwnerId })
+            .ToListAsync(cancellationToken);
+        var byPlan = (await ListAsync(actor, new TaskFilter(), cancellationToken)).ToLookup(t => t.PlanId);
         var draftCounts = await db.Tasks.Where(t => t.Plan!.State == PlanState.Draft).GroupBy(t => t.PlanId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         return plans
             .Where(p => p.State == PlanState.Draft ? TaskAccess.CanManage(actor, p.OwnerId) : actor.ReadsEverything || byPlan[p.Id].Any())
-            .Select(p => new PlanSummary(
-                p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.State.ToString(),
-                p.State == PlanState.Draft ? draftCounts.GetValueOrDefault(p.Id) : byPlan[p.Id].Count(),
-                byPlan[p.Id].GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count())))
+            .Select(p => Summarize(p, byPlan[p.Id], draftCounts.GetValueOrDefault(p.Id)))
             .ToList();
     }
+
+    /// <summary>One plan's summary from its tasks as the actor sees them (a draft's rows are counted in the database).</summary>
+    public async Task<PlanSummary> SummarizePlanAsync(PlanEntity plan, IReadOnlyList<TaskSummary> tasks, CancellationToken cancellationToken) =>
+        Summarize(plan, tasks, plan.State == PlanState.Draft ? await db.Tasks.CountAsync(t => t.PlanId == plan.Id, cancellationToken) : 0);
+
+    private static PlanSummary Summarize(PlanEntity plan, IEnumerable<TaskSummary> tasks, int draftRows) => new(
+        plan.Id, plan.Number, plan.Title, plan.Issuer, plan.IssuedOn, plan.State.ToString(),
+        plan.State == PlanState.Draft ? draftRows : tasks.Count(),
+        tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count()));
+
+    /// <summary>Plans in the given states to choose from, for the pages of those who read every plan (dashboard, events).</summary>
+    public async Task<IReadOnlyList<PlanChoice>> PlanChoicesAsync(IReadOnlyCollection<PlanState> states, CancellationToken cancellationToken) =>
+        await db.Plans.AsNoTracking()
+            .Where(p => states.Contains(p.State))
+            .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
+            .Select(p => new PlanChoice(p.Id, p.Number, p.Title))
+            .ToListAsync(cancellationToken);
 
     public async Task<PlanEntity> GetPlanAsync(Actor actor, int id, CancellationToken cancellationToken)
     {

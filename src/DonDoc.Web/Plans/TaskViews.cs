@@ -44,6 +44,9 @@ public sealed record PlanSummary(
     int TaskCount,
     IReadOnlyDictionary<string, int> CountsByStatus);
 
+/// <summary>A plan as a choice in a list.</summary>
+public sealed record PlanChoice(int Id, string? Number, string? Title);
+
 /// <summary>Filters of the task list: all optional.</summary>
 public sealed record TaskFilter(
     int? PlanId = null,

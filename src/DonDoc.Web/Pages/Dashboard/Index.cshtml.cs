@@ -1,3 +1,4 @@
+using DonDoc.Data.Plans;
 using DonDoc.Web.Common;
 using DonDoc.Web.Dashboard;
 using DonDoc.Web.Plans;
@@ -9,7 +10,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
 {
     public DashboardReport? Report { get; private set; }
 
-    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+    public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int? Plan { get; set; }
@@ -22,7 +23,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         }
 
         Report = await dashboard.BuildAsync(Actor, Plan, cancellationToken);
-        Plans = (await catalog.ListPlansAsync(Actor, cancellationToken)).Where(p => p.State != "Draft").ToList();
+        Plans = await catalog.PlanChoicesAsync([PlanState.Published, PlanState.Archived, PlanState.Cancelled], cancellationToken);
         return Page();
     }
 

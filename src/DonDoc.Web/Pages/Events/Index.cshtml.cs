@@ -1,4 +1,5 @@
 using DonDoc.Core.Access;
+using DonDoc.Data.Plans;
 using DonDoc.Web.Common;
 using DonDoc.Web.Plans;
 using DonDoc.Web.Tracking;
@@ -10,7 +11,7 @@ public sealed class IndexModel(EventTriggers triggers, TaskCatalog catalog) : Do
 {
     public IReadOnlyList<EventView> Events { get; private set; } = [];
 
-    public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
+    public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,6 +48,6 @@ public sealed class IndexModel(EventTriggers triggers, TaskCatalog catalog) : Do
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Events = await triggers.ListAsync(cancellationToken);
-        Plans = (await catalog.ListPlansAsync(Actor, cancellationToken)).Where(p => p.State == "Published").ToList();
+        Plans = await catalog.PlanChoicesAsync([PlanState.Published], cancellationToken);
     }
 }
