@@ -103,10 +103,7 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
 }
 
 /// <summary>An account change that was refused; nothing was stored.</summary>
-public sealed class AccountException(string vietnamese, string english) : Exception(english)
-{
-    public string Vietnamese { get; } = vietnamese;
-}
+public sealed class AccountException(string vietnamese, string english) : ChangeRefusedException(vietnamese, english);
 
 /// <summary>Identity's messages in Vietnamese, for the people who read them.</summary>
 public sealed class VietnameseIdentityErrorDescriber : IdentityErrorDescriber

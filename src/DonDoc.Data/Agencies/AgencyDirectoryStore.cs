@@ -233,7 +233,4 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
 }
 
 /// <summary>A directory change that would break it (a duplicate alias or name); nothing was stored.</summary>
-public sealed class DirectoryConflictException(string vietnamese, string english) : Exception(english)
-{
-    public string Vietnamese { get; } = vietnamese;
-}
+public sealed class DirectoryConflictException(string vietnamese, string english) : ChangeRefusedException(vietnamese, english);

@@ -1,4 +1,5 @@
 using DonDoc.Core.Access;
+using DonDoc.Data.Storage;
 using DonDoc.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,13 +32,22 @@ public abstract class DonDocPageModel : PageModel
         }
         catch (WorkflowException refused)
         {
-            HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(GetType())
-                .LogInformation("Page request refused ({Failure}): {Reason}", refused.Failure, refused.Message);
-            Error = refused.Vietnamese;
-            Current = refused.Current;
-            Response.StatusCode = refused.StatusCode;
-            return await again();
+            return await RefusedAsync(refused, again);
         }
+        catch (ChangeRefusedException refused)
+        {
+            return await RefusedAsync(WorkflowException.Invalid(VietnameseFormat.Sentence(refused.Vietnamese), refused.Message), again);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(WorkflowException refused, Func<Task<IActionResult>> again)
+    {
+        HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(GetType())
+            .LogInformation("Page request refused ({Failure}): {Reason}", refused.Failure, refused.Message);
+        Error = refused.Vietnamese;
+        Current = refused.Current;
+        Response.StatusCode = refused.StatusCode;
+        return await again();
     }
 
     /// <summary>Reads a page; "not found or not yours" is a 404.</summary>

@@ -16,6 +16,12 @@ public static class VietnameseFormat
 
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", Numbers) + "%" : "–";
 
+    /// <summary>The text with its first letter in capitals: "tách thành…" → "Tách thành…".</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A message as a sentence: capitalised, and ending with a full stop.</summary>
+    public static string Sentence(string text) => Capitalized(text.TrimEnd()) + (text.TrimEnd().EndsWith('.') ? "" : ".");
+
     /// <summary>Reads dd/MM/yyyy (also d/M/yyyy) or the ISO yyyy-MM-dd of HTML date inputs and JSON.</summary>
     public static bool TryParseDate(string? text, out DateOnly date)
     {

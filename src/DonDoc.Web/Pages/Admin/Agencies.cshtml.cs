@@ -24,7 +24,7 @@ public sealed class AgenciesModel(AgencyDirectoryStore store, DonDocDbContext db
 
     public Task<IActionResult> OnPostCreateAsync(string name, AgencyKind kind, string? aliases, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => Directory(async () =>
+            async () =>
             {
                 if (await db.Agencies.AnyAsync(a => a.Name == name.Trim(), cancellationToken))
                 {
@@ -32,30 +32,18 @@ public sealed class AgenciesModel(AgencyDirectoryStore store, DonDocDbContext db
                 }
 
                 await store.UpsertAsync([new Agency(name.Trim(), kind) { Aliases = Lines(aliases) }], cancellationToken);
-            }),
+            },
             $"Đã thêm {name}.", () => Redirect("/Admin/Agencies"), () => Reload(cancellationToken));
 
     public Task<IActionResult> OnPostUpdateAsync(int id, string name, AgencyKind kind, string? aliases, int? parentId, bool retired, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => Directory(() => store.UpdateAsync(id, name, kind, Lines(aliases), parentId, retired, cancellationToken)),
+            () => store.UpdateAsync(id, name, kind, Lines(aliases), parentId, retired, cancellationToken),
             $"Đã lưu {name}.", () => Redirect("/Admin/Agencies?filter=" + Uri.EscapeDataString(name)), () => Reload(cancellationToken));
 
     public Task<IActionResult> OnPostGroupAsync(string name, string? aliases, List<AgencyKind> kinds, string? members, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => Directory(() => store.SaveGroupAsync(new AgencyGroup(name.Trim()) { Aliases = Lines(aliases), MemberKinds = kinds, MemberNames = Lines(members) }, cancellationToken)),
+            () => store.SaveGroupAsync(new AgencyGroup(name.Trim()) { Aliases = Lines(aliases), MemberKinds = kinds, MemberNames = Lines(members) }, cancellationToken),
             $"Đã lưu nhóm {name}.", () => Redirect("/Admin/Agencies"), () => Reload(cancellationToken));
-
-    private static async Task Directory(Func<Task> change)
-    {
-        try
-        {
-            await change();
-        }
-        catch (DirectoryConflictException refused)
-        {
-            throw WorkflowException.Invalid(char.ToUpperInvariant(refused.Vietnamese[0]) + refused.Vietnamese[1..] + ".", refused.Message);
-        }
-    }
 
     private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -20,12 +20,12 @@ public sealed class UsersModel(UserAccounts accounts, UserManager<DonDocUser> us
 
     public Task<IActionResult> OnPostCreateAsync(string email, string? displayName, string role, string? agency, string password, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => Account(() => accounts.CreateAsync(email, role, agency, password, displayName, cancellationToken)),
+            () => accounts.CreateAsync(email, role, agency, password, displayName, cancellationToken),
             $"Đã thêm tài khoản {email}.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
     public Task<IActionResult> OnPostUpdateAsync(string userId, string? displayName, string role, string? agency, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => Account(() => accounts.UpdateAsync(userId, role, agency, displayName, cancellationToken)),
+            () => accounts.UpdateAsync(userId, role, agency, displayName, cancellationToken),
             "Đã cập nhật tài khoản.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
     public Task<IActionResult> OnPostLockAsync(string userId, bool locked, CancellationToken cancellationToken) =>
@@ -43,18 +43,6 @@ public sealed class UsersModel(UserAccounts accounts, UserManager<DonDocUser> us
                 await users.UpdateSecurityStampAsync(user);
             },
             locked ? "Đã khóa tài khoản." : "Đã mở khóa tài khoản.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
-
-    private static async Task Account(Func<Task> change)
-    {
-        try
-        {
-            await change();
-        }
-        catch (AccountException refused)
-        {
-            throw WorkflowException.Invalid(char.ToUpperInvariant(refused.Vietnamese[0]) + refused.Vietnamese[1..], refused.Message);
-        }
-    }
 
     private async Task<IActionResult> Reload(CancellationToken cancellationToken)
     {

@@ -99,5 +99,5 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
     }
 
     public static string ChoiceText(string choice) =>
-        Enum.TryParse<LeadChoice>(choice, out var parsed) ? char.ToUpperInvariant(parsed.ToVietnamese()[0]) + parsed.ToVietnamese()[1..] : choice;
+        Enum.TryParse<LeadChoice>(choice, out var parsed) ? VietnameseFormat.Capitalized(parsed.ToVietnamese()) : choice;
 }
