@@ -273,7 +273,6 @@ public sealed class ImportDrafts(
 
                 task.Position = position++;
                 task.CurrentDue = task.DeadlineDue;
-                task.Assignments.Clear();
                 task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note });
                 foreach (var coordinator in tasks[i].Coordinators)
                 {
@@ -307,7 +306,7 @@ public sealed class ImportDrafts(
             }
         }
 
-        await triggers.ApplyToAsync(published, plan, cancellationToken);
+        await triggers.ApplyToAsync(published, cancellationToken);
         audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -327,7 +326,7 @@ public sealed class ImportDrafts(
     private async Task<PlanEntity> LoadDraftAsync(Actor actor, int id, bool tracked, CancellationToken cancellationToken)
     {
         var plans = tracked ? db.Plans : db.Plans.AsNoTracking();
-        var plan = await plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var plan = await plans.Include(p => p.Tasks).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (plan is null || !TaskAccess.CanManage(actor, plan.OwnerId))
         {
             throw WorkflowException.NotFound($"draft {id}");

@@ -81,7 +81,7 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
     }
 
     /// <summary>At publishing: tasks waiting on an event already recorded get their deadline at once.</summary>
-    public async Task ApplyToAsync(IReadOnlyList<PlanTaskEntity> tasks, PlanEntity plan, CancellationToken cancellationToken)
+    public async Task ApplyToAsync(IReadOnlyList<PlanTaskEntity> tasks, CancellationToken cancellationToken)
     {
         var waiting = tasks.Where(t => t.DeadlineKind is "event_relative" or "conditional").ToList();
         if (waiting.Count > 0)
