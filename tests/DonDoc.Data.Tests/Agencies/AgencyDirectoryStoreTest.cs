@@ -10,23 +10,45 @@ namespace DonDoc.Data.Tests.Agencies;
 
 public sealed class AgencyDirectoryStoreTest
 {
-    private static async Task<(TestDatabase Database, ServiceProvider Services)> MigratedAsync(DatabaseProvider provider)
+    /// <summary>A migrated test database, its services and one context; disposed together.</summary>
+    private sealed class Migrated : IAsyncDisposable
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var services = database.BuildServices();
-        await DatabaseMigrator.MigrateAsync(services, CancellationToken.None);
-        return (database, services);
+        private readonly TestDatabase _database;
+        private readonly IServiceScope _scope;
+
+        private Migrated(TestDatabase database, ServiceProvider services)
+        {
+            _database = database;
+            Services = services;
+            _scope = services.CreateScope();
+        }
+
+        public ServiceProvider Services { get; }
+
+        public DonDocDbContext Db => _scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+
+        public static async Task<Migrated> CreateAsync(DatabaseProvider provider)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            var services = database.BuildServices();
+            await DatabaseMigrator.MigrateAsync(services, CancellationToken.None);
+            return new Migrated(database, services);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _scope.Dispose();
+            await Services.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_default_directory_is_copied_in_once_with_its_groups(DatabaseProvider provider)
     {
-        var (database, services) = await MigratedAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var db = migrated.Db;
         var store = new AgencyDirectoryStore(db);
 
         var first = await store.SeedDefaultAsync(CancellationToken.None);
@@ -43,16 +65,11 @@ public sealed class AgencyDirectoryStoreTest
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_alias_names_one_agency_only_whatever_its_case_and_diacritics(DatabaseProvider provider)
     {
-        var (database, services) = await MigratedAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using (var scope = services.CreateScope())
-        {
-            var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
-            await store.UpsertAsync([new Agency("Trung tâm Phục vụ hành chính công", AgencyKind.PublicServiceUnit) { Aliases = ["TT PVHCC"] }], CancellationToken.None);
-        }
+        await using var migrated = await Migrated.CreateAsync(provider);
+        await new AgencyDirectoryStore(migrated.Db).UpsertAsync([new Agency("Trung tâm Phục vụ hành chính công", AgencyKind.PublicServiceUnit) { Aliases = ["TT PVHCC"] }], CancellationToken.None);
 
-        using var second = services.CreateScope();
+        // A second context, as a second request would have.
+        using var second = migrated.Services.CreateScope();
         var db = second.ServiceProvider.GetRequiredService<DonDocDbContext>();
         var conflict = await Assert.ThrowsAsync<DirectoryConflictException>(() =>
             new AgencyDirectoryStore(db).UpsertAsync([new Agency("Sở Nội vụ", AgencyKind.Department) { Aliases = ["tt pvhcc"] }], CancellationToken.None));
@@ -70,11 +87,8 @@ public sealed class AgencyDirectoryStoreTest
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_administrators_edit_replaces_the_aliases_and_a_group_is_stored(DatabaseProvider provider)
     {
-        var (database, services) = await MigratedAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var db = migrated.Db;
         var store = new AgencyDirectoryStore(db);
         await store.UpsertAsync([new Agency("Ban Quản lý dự án tỉnh", AgencyKind.PublicServiceUnit) { Aliases = ["BQLDA", "Ban QLDA"] }], CancellationToken.None);
         var id = await db.Agencies.Where(a => a.Name == "Ban Quản lý dự án tỉnh").Select(a => a.Id).SingleAsync();
@@ -92,11 +106,8 @@ public sealed class AgencyDirectoryStoreTest
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_retired_agency_no_longer_resolves_even_when_the_default_directory_has_it(DatabaseProvider provider)
     {
-        var (database, services) = await MigratedAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var db = migrated.Db;
         var store = new AgencyDirectoryStore(db);
         await store.SeedDefaultAsync(CancellationToken.None);
         var id = await db.Agencies.Where(a => a.Name == "Sở Ngoại vụ").Select(a => a.Id).SingleAsync();
@@ -113,11 +124,8 @@ public sealed class AgencyDirectoryStoreTest
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_database_refuses_to_change_or_delete_an_audit_entry(DatabaseProvider provider)
     {
-        var (database, services) = await MigratedAsync(provider);
-        await using var _ = database;
-        await using var __ = services;
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var db = migrated.Db;
         db.AuditEntries.Add(new AuditEntryEntity { At = DateTimeOffset.UtcNow, UserId = "u", UserName = "Người dùng", Action = "progress", After = "{}" });
         await db.SaveChangesAsync();
 
