@@ -323,20 +323,7 @@ public static class ApiForms
         }
 
         var form = await request.ReadFormAsync(ct);
-        var files = new List<UploadedFile>();
-        foreach (var file in form.Files)
-        {
-            if (file.Length > evidence.MaxBytes)
-            {
-                throw WorkflowException.Invalid(
-                    $"Tệp \"{file.FileName}\" quá lớn; tối đa {VietnameseFormat.Number(evidence.MaxBytes / 1024 / 1024)} MB.",
-                    $"evidence {file.FileName} too large: {file.Length} bytes");
-            }
-
-            files.Add(new UploadedFile(file.FileName, await BytesAsync(file, ct)));
-        }
-
-        return (fromForm(form), files);
+        return (fromForm(form), await evidence.ReadAsync(form.Files, ct));
     }
 
     public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)

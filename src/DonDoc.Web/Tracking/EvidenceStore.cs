@@ -21,6 +21,27 @@ public sealed class EvidenceStore(IConfiguration configuration, ILogger<Evidence
 
     private string Root { get; } = Path.GetFullPath(configuration["Storage:EvidencePath"] is { Length: > 0 } path ? path : Path.Combine("data", "evidence"));
 
+    /// <summary>Reads uploaded files into memory, refusing one over the limit before reading it.</summary>
+    public async Task<IReadOnlyList<UploadedFile>> ReadAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken)
+    {
+        var uploaded = new List<UploadedFile>();
+        foreach (var file in files)
+        {
+            if (file.Length > MaxBytes)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tệp \"{file.FileName}\" quá lớn; tối đa {VietnameseFormat.Number(MaxBytes / 1024 / 1024)} MB.",
+                    $"evidence {file.FileName} too large: {file.Length} bytes");
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            uploaded.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        return uploaded;
+    }
+
     /// <summary>Checks every file before anything is written, so a refused upload stores nothing.</summary>
     public IReadOnlyList<(UploadedFile File, string Type)> Check(IReadOnlyList<UploadedFile> files)
     {

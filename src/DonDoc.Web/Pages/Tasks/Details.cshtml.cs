@@ -1,5 +1,4 @@
 using DonDoc.Core.Tracking;
-using DonDoc.Web.Api;
 using DonDoc.Web.Common;
 using DonDoc.Web.Plans;
 using DonDoc.Web.Tracking;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Tasks;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses, EvidenceStore evidence) : DonDocPageModel
 {
     public TaskDetails? Details { get; private set; }
 
@@ -15,27 +14,19 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
 
-    public async Task<IActionResult> OnPostProgressAsync(int id, int? percent, string? summary, string? difficulties, string? proposals, string? period, int? version, List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var uploaded = await ReadFilesAsync(files, cancellationToken);
-        return await Change(id, () => workflow.PostProgressAsync(Actor, id, new ProgressInput(percent, summary, difficulties, proposals, period, version), uploaded, cancellationToken), "Đã gửi báo cáo.", cancellationToken);
-    }
+    public Task<IActionResult> OnPostProgressAsync(int id, int? percent, string? summary, string? difficulties, string? proposals, string? period, int? version, List<IFormFile> files, CancellationToken cancellationToken) =>
+        Change(id, async () => await workflow.PostProgressAsync(Actor, id, new ProgressInput(percent, summary, difficulties, proposals, period, version), await ReadFilesAsync(files, cancellationToken), cancellationToken), "Đã gửi báo cáo.", cancellationToken);
 
-    public async Task<IActionResult> OnPostChecklistAsync(int id, int itemId, bool done, int? version, List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var uploaded = await ReadFilesAsync(files, cancellationToken);
-        return await Change(id, () => workflow.TickChecklistAsync(Actor, id, itemId, new ChecklistInput(done, version), uploaded, cancellationToken), "Đã cập nhật danh mục sản phẩm.", cancellationToken);
-    }
+    public Task<IActionResult> OnPostChecklistAsync(int id, int itemId, bool done, int? version, List<IFormFile> files, CancellationToken cancellationToken) =>
+        Change(id, async () => await workflow.TickChecklistAsync(Actor, id, itemId, new ChecklistInput(done, version), await ReadFilesAsync(files, cancellationToken), cancellationToken), "Đã cập nhật danh mục sản phẩm.", cancellationToken);
 
-    public async Task<IActionResult> OnPostCompletionAsync(int id, string? summary, string? doneOn, int? version, List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var uploaded = await ReadFilesAsync(files, cancellationToken);
-        return await Change(
+    public Task<IActionResult> OnPostCompletionAsync(int id, string? summary, string? doneOn, int? version, List<IFormFile> files, CancellationToken cancellationToken) =>
+        Change(
             id,
-            () => workflow.ReportCompletionAsync(Actor, id, new CompletionInput(summary, VietnameseFormat.ParseOptionalDate(doneOn, "Ngày hoàn thành"), version), uploaded, cancellationToken),
+            async () => await workflow.ReportCompletionAsync(
+                Actor, id, new CompletionInput(summary, VietnameseFormat.ParseOptionalDate(doneOn, "Ngày hoàn thành"), version), await ReadFilesAsync(files, cancellationToken), cancellationToken),
             "Đã báo cáo hoàn thành; chờ văn phòng xác nhận.",
             cancellationToken);
-    }
 
     public Task<IActionResult> OnPostReviewAsync(int id, string? decision, string? reason, int? version, CancellationToken cancellationToken) =>
         Change(id, () => workflow.ReviewAsync(Actor, id, new ReviewInput(decision, reason, version), cancellationToken),
@@ -62,16 +53,9 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken) => Details = await catalog.GetAsync(Actor, id, cancellationToken);
 
-    private static async Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var uploaded = new List<UploadedFile>();
-        foreach (var file in files.Where(f => f.Length > 0))
-        {
-            uploaded.Add(new UploadedFile(file.FileName, await ApiForms.BytesAsync(file, cancellationToken)));
-        }
-
-        return uploaded;
-    }
+    /// <summary>The files the form carries; a browser sends an empty part for a file input left empty.</summary>
+    private Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken) =>
+        evidence.ReadAsync(files.Where(f => f.Length > 0), cancellationToken);
 
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
     {
