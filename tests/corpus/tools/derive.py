@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Makes the derived forms of one corpus document from its HTML page.
+
+usage: derive.py docs/<id>_<slug>.html [--only FORM,FORM] [--skip FORM,FORM]
+
+FORMS (file written next to the page; <stem> = <id>_<slug>):
+  docx      <stem>.docx          LibreOffice Writer: HTML -> .docx (tables keep rowspan/colspan)
+  pdf       <stem>.pdf           LibreOffice: the .docx -> PDF, table grid drawn
+  nogrid    <stem>_nogrid.pdf    same, from a copy of the page with every border removed
+  pdftotext <stem>_pdftotext.txt `pdftotext <stem>.pdf` (reading order, no layout)
+  layout    <stem>_layout.txt    `pdftotext -layout <stem>.pdf`
+  htmltxt   <stem>_html.txt      the HTML page saved with a .txt extension (byte copy)
+  md        <stem>.md            markdown as crawlers write it: paragraphs, "| a | b |" tables,
+                                 a merged (rowspan) cell repeated on every row it covers
+  crawl     <stem>_crawl.md      crawl form: each cell on its own line(s) between lines holding a
+                                 single "|", every row opening with a "|" line; a merged cell
+                                 appears once, on its first row (as the crawled page has it)
+  xlsx      <stem>.xlsx          one sheet per task table (tables with class "tasks"): the plan's
+                                 header rows (header table, paragraphs with class "title" or
+                                 "xlsx-head") above the table, merged cells kept as merged ranges
+
+Conventions of the page: the national header block is a borderless <table class="header">;
+task tables have class "tasks" and border="1"; everything else is ordinary HTML.
+Needs: soffice (LibreOffice 7.x), pdftotext (poppler-utils), python3. Standard library only.
+The outputs are deterministic except for timestamps inside .docx/.pdf/.xlsx metadata.
+"""
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).parent))
+from htmlmodel import read_blocks, Table  # noqa: E402
+
+ALL = ["docx", "pdf", "nogrid", "pdftotext", "layout", "htmltxt", "md", "crawl", "xlsx"]
+
+
+def soffice(args, cwd):
+    profile = Path(cwd) / "lo-profile"
+    cmd = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"] + args
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def html_to_docx_pdf(html_path, docx_out, pdf_out):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "page.html"
+        shutil.copyfile(html_path, src)
+        soffice(["--convert-to", "docx:MS Word 2007 XML", "page.html"], tmp)
+        if docx_out:
+            shutil.copyfile(Path(tmp) / "page.docx", docx_out)
+        if pdf_out:
+            soffice(["--convert-to", "pdf", "page.docx"], tmp)
+            shutil.copyfile(Path(tmp) / "page.pdf", pdf_out)
+
+
+def without_borders(html):
+    html = re.sub(r'\sborder="?\d+"?', ' border="0"', html)
+    html = re.sub(r"border[-a-z]*\s*:[^;\"']*;?", "", html)
+    return html
+
+
+def md_cell(text):
+    return text.replace("|", "\\|").strip()
+
+
+def write_md(blocks, out):
+    lines = []
+    for b in blocks:
+        if isinstance(b, Table):
+            grid = b.grid()
+            if not grid:
+                continue
+            width = max(len(r) for r in grid)
+            for i, row in enumerate(grid):
+                cells = []
+                for cell, origin in row:
+                    # a rowspan cell is repeated on every row; a colspan cell is written once
+                    repeated_col = not origin and any(c is cell for c, o in row if o)
+                    cells.append("" if repeated_col else md_cell(cell.text))
+                cells += [""] * (width - len(cells))
+                lines.append("| " + " | ".join(cells) + " |")
+                if i == 0:
+                    lines.append("|" + "|".join(["---"] * width) + "|")
+            lines.append("")
+        else:
+            text = b.text
+            lines.append(f"**{text}**" if b.bold else text)
+            lines.append("")
+    Path(out).write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+
+
+def write_crawl(blocks, out):
+    lines = []
+    for b in blocks:
+        if isinstance(b, Table):
+            for row in b.rows:
+                lines.append("|")
+                for cell in row:
+                    for l in cell.lines or [""]:
+                        lines.append(f"**{l}**" if cell.header and l else l)
+                    lines.append("|")
+            lines.append("")
+        else:
+            lines.extend(f"**{l}**" if b.bold else l for l in b.lines)
+            lines.append("")
+    Path(out).write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+
+
+def col_name(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def sheet_xml(rows, merges, widths):
+    """rows: list of list of (text, style); style 0 plain wrap, 1 bold wrap."""
+    out = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+           '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
+    out.append("<cols>" + "".join(
+        f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths)) + "</cols>")
+    out.append("<sheetData>")
+    for r, row in enumerate(rows):
+        cells = []
+        for c, (text, style) in enumerate(row):
+            if text is None:
+                continue
+            ref = f"{col_name(c)}{r + 1}"
+            if re.fullmatch(r"[1-9]\d{0,3}", text):
+                cells.append(f'<c r="{ref}" s="{style}"><v>{text}</v></c>')
+            else:
+                cells.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">'
+                             f'{escape(text)}</t></is></c>')
+        out.append(f'<row r="{r + 1}">' + "".join(cells) + "</row>")
+    out.append("</sheetData>")
+    if merges:
+        out.append(f'<mergeCells count="{len(merges)}">' + "".join(
+            f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>")
+    out.append("</worksheet>")
+    return "".join(out)
+
+
+STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+          '<fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font>'
+          '<font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts>'
+          '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+          '<fill><patternFill patternType="gray125"/></fill></fills>'
+          '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+          '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+          '<cellXfs count="2">'
+          '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+          '<alignment wrapText="1" vertical="top"/></xf>'
+          '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">'
+          '<alignment wrapText="1" vertical="top" horizontal="center"/></xf>'
+          '</cellXfs></styleSheet>')
+
+
+def write_xlsx(blocks, out):
+    header_rows = []
+    for b in blocks:
+        if isinstance(b, Table) and "header" in b.classes:
+            for row in b.rows:
+                header_rows.append([(c.lines, c.colspan) for c in row])
+            break
+    titles = [b for b in blocks if not isinstance(b, Table) and "title" in b.classes]
+    sheets = []
+    pending_heads = []
+    for b in blocks:
+        if isinstance(b, Table):
+            if "tasks" in b.classes:
+                sheets.append((list(pending_heads), b))
+            pending_heads = []
+        elif "xlsx-head" in b.classes:
+            pending_heads.append(b)
+    if not sheets:
+        raise SystemExit("no <table class=\"tasks\"> in the page: no xlsx form")
+    parts = {}
+    for n, (heads, table) in enumerate(sheets, 1):
+        grid = table.grid()
+        width = max(len(r) for r in grid)
+        rows, merges = [], []
+        # plan header rows: the header table's cells spread over the sheet width
+        for hrow in header_rows:
+            k = len(hrow)
+            span = max(1, width // k)
+            row = [(None, 0)] * width
+            for i, (lines, _) in enumerate(hrow):
+                c0 = i * span
+                c1 = width - 1 if i == k - 1 else c0 + span - 1
+                row[c0] = ("\n".join(lines), 1)
+                if c1 > c0:
+                    merges.append(f"{col_name(c0)}{len(rows) + 1}:{col_name(c1)}{len(rows) + 1}")
+            rows.append(row)
+        for p in titles + heads:
+            rows.append([(p.text, 1)] + [(None, 0)] * (width - 1))
+            if width > 1:
+                merges.append(f"A{len(rows)}:{col_name(width - 1)}{len(rows)}")
+        top = len(rows)
+        for r, row in enumerate(table.rows):
+            rows.append([(None, 0)] * width)
+        placed = set()
+        for r, grow in enumerate(grid):
+            c = 0
+            for cell, origin in grow:
+                if id(cell) not in placed:
+                    placed.add(id(cell))
+                    rows[top + r][c] = ("\n".join(cell.lines), 1 if cell.header else 0)
+                    if cell.rowspan > 1 or cell.colspan > 1:
+                        merges.append(f"{col_name(c)}{top + r + 1}:"
+                                      f"{col_name(c + cell.colspan - 1)}{top + r + cell.rowspan}")
+                c += 1
+        widths = []
+        for c in range(width):
+            longest = max((len(rows[r][c][0] or "") for r in range(top, len(rows))), default=8)
+            widths.append(6 if longest <= 6 else min(60, max(14, longest // 3)))
+        parts[f"xl/worksheets/sheet{n}.xml"] = sheet_xml(rows, merges, widths)
+    names = [f"Phu luc {n}" if len(sheets) > 1 else "Ke hoach" for n in range(1, len(sheets) + 1)]
+    ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+          '<Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+          + "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                    for n in range(1, len(sheets) + 1)) + '</Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>')
+    wb = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+          '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+          + "".join(f'<sheet name="{names[n - 1]}" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, len(sheets) + 1))
+          + '</sheets></workbook>')
+    wbrels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              + "".join(f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                        for n in range(1, len(sheets) + 1))
+              + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+              '</Relationships>')
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in [("[Content_Types].xml", ct), ("_rels/.rels", rels), ("xl/workbook.xml", wb),
+                           ("xl/_rels/workbook.xml.rels", wbrels), ("xl/styles.xml", STYLES)] + sorted(parts.items()):
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("page")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--skip", default="")
+    args = ap.parse_args()
+    page = Path(args.page)
+    stem = page.with_suffix("")
+    forms = args.only.split(",") if args.only else list(ALL)
+    forms = [f for f in forms if f and f not in args.skip.split(",")]
+    html = page.read_text(encoding="utf-8")
+    blocks = read_blocks(html)
+    pdf = Path(f"{stem}.pdf")
+    if "docx" in forms or "pdf" in forms:
+        html_to_docx_pdf(page, f"{stem}.docx" if "docx" in forms else None, pdf if "pdf" in forms else None)
+    if "nogrid" in forms:
+        with tempfile.TemporaryDirectory() as tmp:
+            bare = Path(tmp) / "bare.html"
+            bare.write_text(without_borders(html), encoding="utf-8")
+            html_to_docx_pdf(bare, None, f"{stem}_nogrid.pdf")
+    if "pdftotext" in forms:
+        subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), f"{stem}_pdftotext.txt"], check=True)
+    if "layout" in forms:
+        subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), f"{stem}_layout.txt"], check=True)
+    if "htmltxt" in forms:
+        shutil.copyfile(page, f"{stem}_html.txt")
+    if "md" in forms:
+        write_md(blocks, f"{stem}.md")
+    if "crawl" in forms:
+        write_crawl(blocks, f"{stem}_crawl.md")
+    if "xlsx" in forms:
+        write_xlsx(blocks, f"{stem}.xlsx")
+    for f in forms:
+        print(f)
+
+
+if __name__ == "__main__":
+    main()
