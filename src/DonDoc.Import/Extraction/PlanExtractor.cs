@@ -19,7 +19,8 @@ public sealed class PlanExtractor(DeadlineParser deadlines)
         {
             if (line.Cells is { } cells)
             {
-                var cleaned = cells.Select(CellText.Clean).ToList();
+                // Until rows covered by a merged cell are read as their own rows, a copy of the merged text is a continuation: empty.
+                var cleaned = cells.Select((c, i) => line.OriginOf(i) == CellOrigin.Own ? CellText.Clean(c) : string.Empty).ToList();
                 if (ColumnHeaders.RecogniseRow(cleaned) is { } roles)
                 {
                     if (state.Roles is null)

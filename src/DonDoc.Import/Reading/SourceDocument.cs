@@ -16,9 +16,40 @@ public sealed record SourceDocument(string FileName, IReadOnlyList<SourceLine> L
 /// <summary>One line of the source: free text when <see cref="Cells"/> is null, else a table row.</summary>
 /// <param name="Number">1-based line (or row) number in the source, for messages.</param>
 /// <param name="Raw">The line exactly as read.</param>
+/// <param name="Cells">The row's cells, one per grid column, or null for a text line.</param>
 public sealed record SourceLine(int Number, string Raw, IReadOnlyList<string>? Cells)
 {
     public bool IsTableRow => Cells is not null;
+
+    /// <summary>
+    /// Per cell, where its text comes from, when some cell's text was copied from a merged cell; null when
+    /// every cell holds what is printed in it. A reader copies the text of a merged cell (HTML rowspan and
+    /// colspan, Word vMerge and gridSpan, an Excel merged range) into every grid position it covers, so that
+    /// each row reads whole, and marks the copies here, so that the extractor never appends the same text twice.
+    /// </summary>
+    public IReadOnlyList<CellOrigin>? Origins { get; init; }
+
+    /// <summary>
+    /// Which table of the document the row belongs to (0, 1, 2 … in reading order), so that a header-block
+    /// table, the task table and a signature table are told apart; 0 for every row when the reader cannot tell.
+    /// </summary>
+    public int Table { get; init; }
+
+    /// <summary>Where the text of cell <paramref name="index"/> comes from.</summary>
+    public CellOrigin OriginOf(int index) => Origins is { } origins && index >= 0 && index < origins.Count ? origins[index] : CellOrigin.Own;
+}
+
+/// <summary>Where a cell's text comes from.</summary>
+public enum CellOrigin
+{
+    /// <summary>Printed in this cell.</summary>
+    Own,
+
+    /// <summary>Copied from a cell above merged down over this row (rowspan, Word vMerge "continue", the lower rows of an Excel range).</summary>
+    MergedFromAbove,
+
+    /// <summary>Copied from a cell to the left merged across this column (colspan, Word gridSpan, the right columns of an Excel range).</summary>
+    MergedFromLeft,
 }
 
 /// <summary>Why a file could not be read, in Vietnamese for the user and in English for the log.</summary>
