@@ -2,6 +2,9 @@
 """Makes the derived forms of one corpus document from its HTML page.
 
 usage: derive.py docs/<id>_<slug>.html [--only FORM,FORM] [--skip FORM,FORM]
+       derive.py docs/<id>_<slug>.docx [...]   (the original is a .docx: the PDFs are made from it,
+                                                 <stem>.html is LibreOffice's HTML export of it, and
+                                                 the text forms are made from that export)
 
 FORMS (file written next to the page; <stem> = <id>_<slug>):
   docx      <stem>.docx          LibreOffice Writer: HTML -> .docx (tables keep rowspan/colspan)
@@ -164,6 +167,26 @@ STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
 
 
 def write_xlsx(blocks, out):
+    marked = any(isinstance(b, Table) and ("tasks" in b.classes or "header" in b.classes) for b in blocks)
+    if not marked:
+        # a page exported from a .docx has no class markers: the first table holding the national
+        # motto is the header block; tables of 3+ columns and 3+ rows are task tables; "KẾ HOẠCH"
+        # and the paragraph after it are the title lines
+        for b in blocks:
+            if isinstance(b, Table) and any("CỘNG HÒA" in c.text.upper() for r in b.rows for c in r):
+                b.classes.append("header")
+                break
+        for b in blocks:
+            if isinstance(b, Table) and "header" not in b.classes and len(b.rows) >= 3 \
+                    and max(len(r) for r in b.grid()) >= 3:
+                b.classes.append("tasks")
+        paras = [b for b in blocks if not isinstance(b, Table)]
+        for i, p in enumerate(paras):
+            if p.text.strip().upper() == "KẾ HOẠCH":
+                p.classes.append("title")
+                if i + 1 < len(paras):
+                    paras[i + 1].classes.append("title")
+                break
     header_rows = []
     for b in blocks:
         if isinstance(b, Table) and "header" in b.classes:
@@ -254,6 +277,48 @@ def write_xlsx(blocks, out):
             z.writestr(info, data)
 
 
+def docx_without_borders(src, out):
+    """A copy of a .docx whose tables draw no borders (table, style and cell borders set to nil)."""
+    nil = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename in ("word/document.xml", "word/styles.xml"):
+                x = data.decode("utf-8")
+                x = re.sub(r"<w:tcBorders>.*?</w:tcBorders>|<w:tcBorders/>", "", x, flags=re.S)
+                x = re.sub(r"<w:tblBorders>.*?</w:tblBorders>|<w:tblBorders/>", "", x, flags=re.S)
+                x = re.sub(r"(<w:tblPr>)", r"\1<w:tblBorders>" + nil + "</w:tblBorders>", x)
+                x = re.sub(r"<w:tblPr/>", "<w:tblPr><w:tblBorders>" + nil + "</w:tblBorders></w:tblPr>", x)
+                data = x.encode("utf-8")
+            zout.writestr(item, data)
+
+
+def from_docx(docx, forms):
+    """Derived forms of a document whose original is a .docx: PDFs from the .docx itself, the
+    HTML page from LibreOffice's HTML export, and the text forms from that page."""
+    stem = docx.with_suffix("")
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copyfile(docx, Path(tmp) / "doc.docx")
+        if {"pdf", "pdftotext", "layout"} & set(forms):
+            soffice(["--convert-to", "pdf", "doc.docx"], tmp)
+            shutil.copyfile(Path(tmp) / "doc.pdf", f"{stem}.pdf")
+        if "nogrid" in forms:
+            bare = Path(tmp) / "bare"
+            bare.mkdir()
+            docx_without_borders(docx, bare / "doc.docx")
+            soffice(["--convert-to", "pdf", "doc.docx"], bare)
+            shutil.copyfile(bare / "doc.pdf", f"{stem}_nogrid.pdf")
+        soffice(["--convert-to", "html:HTML (StarWriter):UTF8", "doc.docx"], tmp)
+        html = (Path(tmp) / "doc.html").read_text(encoding="utf-8")
+        html = re.sub(r'<img[^>]*>', "", html)
+        # LibreOffice 7.4 wraps long source lines and sometimes breaks inside a word before a
+        # precomposed Vietnamese letter ("T\nỈNH"), which a browser shows as "T ỈNH"; its ordinary
+        # wraps are followed by tab indentation, so a newline followed by text is the faulty kind
+        html = re.sub(r"(?<=[^\s>])\n(?=[^\s<])", "", html)
+        Path(f"{stem}.html").write_text(html, encoding="utf-8")
+    return Path(f"{stem}.html")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("page")
@@ -264,10 +329,13 @@ def main():
     stem = page.with_suffix("")
     forms = args.only.split(",") if args.only else list(ALL)
     forms = [f for f in forms if f and f not in args.skip.split(",")]
+    if page.suffix == ".docx":
+        page = from_docx(page, forms)
+        forms = [f for f in forms if f not in ("docx", "pdf", "nogrid")] + ["html"]
     html = page.read_text(encoding="utf-8")
     blocks = read_blocks(html)
     pdf = Path(f"{stem}.pdf")
-    if "docx" in forms or "pdf" in forms:
+    if "docx" in forms or ("pdf" in forms and not Path(f"{stem}.pdf").exists()):
         html_to_docx_pdf(page, f"{stem}.docx" if "docx" in forms else None, pdf if "pdf" in forms else None)
     if "nogrid" in forms:
         with tempfile.TemporaryDirectory() as tmp:
