@@ -62,8 +62,13 @@ public static class ImportCommands
         var goldenDir = new Argument<DirectoryInfo>("golden-dir") { Description = "Thư mục tệp golden *.json (golden files)" };
         var docs = new Option<DirectoryInfo?>("--docs") { Description = "Thư mục tài liệu gốc (where the documents are, if not beside the golden files)" };
         var floor = new Option<double?>("--min-field-accuracy") { Description = "Thất bại nếu field_accuracy thấp hơn (fail below this field accuracy)" };
+        var floors = new Option<FileInfo?>("--floors") { Description = "Tệp mức sàn theo từng dạng tệp, vd. .ci/corpus-floor (fail below any per-form floor in this file)" };
+        var only = new Option<string?>("--only") { Description = "Chỉ chấm các tệp golden có tên chứa chuỗi này (score only golden files whose name contains this)" };
         var output = new Option<DirectoryInfo?>("--extracted") { Description = "Ghi các tệp trích xuất vào thư mục này (write the extractions here)" };
-        var command = new Command("eval", "Chấm điểm trích xuất so với tệp golden, như shared/eval/score.py (score extraction against golden files)") { goldenDir, docs, floor, output };
+        var command = new Command("eval", "Chấm điểm trích xuất so với tệp golden, như shared/eval/score.py, theo từng dạng tệp (score extraction against golden files, per form)")
+        {
+            goldenDir, docs, floor, floors, only, output,
+        };
         command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
         {
             var directory = parse.GetValue(goldenDir)!;
@@ -72,13 +77,28 @@ public static class ImportCommands
                 throw new CliError($"không tìm thấy thư mục \"{directory.FullName}\"", $"directory not found: {directory.FullName}");
             }
 
+            EvaluationFloor? floorFile = null;
+            if (parse.GetValue(floors) is { } floorsInfo)
+            {
+                try
+                {
+                    floorFile = EvaluationFloor.Parse(await File.ReadAllTextAsync(floorsInfo.FullName, cancellationToken));
+                }
+                catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+                {
+                    throw new CliError($"không đọc được tệp mức sàn \"{floorsInfo.FullName}\"", $"cannot read the floor file {floorsInfo.FullName}: {ex.Message}");
+                }
+            }
+
             var docsDirectory = parse.GetValue(docs);
             var extractedDirectory = parse.GetValue(output);
             extractedDirectory?.Create();
             var importer = NewImporter();
-            int tg = 0, te = 0, tm = 0;
-            var totals = ExtractionScorer.Fields.ToDictionary(f => f, _ => 0);
-            var goldenFiles = directory.GetFiles("*.json").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+            var tally = new EvaluationTally();
+            var filter = parse.GetValue(only);
+            var goldenFiles = directory.GetFiles("*.json")
+                .Where(f => filter is null || f.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
             foreach (var goldenFile in goldenFiles)
             {
                 var golden = JsonNode.Parse(await File.ReadAllTextAsync(goldenFile.FullName, cancellationToken))!;
@@ -110,14 +130,7 @@ public static class ImportCommands
                 }
 
                 var score = ExtractionScorer.Score(golden, extracted);
-                tg += score.Golden;
-                te += score.Extracted;
-                tm += score.Matched;
-                foreach (var field in ExtractionScorer.Fields)
-                {
-                    totals[field] += score.Correct[field];
-                }
-
+                tally.Add(documentName, score);
                 var accuracy = score.Golden > 0 ? (double)score.Correct.Values.Sum() / (ExtractionScorer.Fields.Count * score.Golden) : 1.0;
                 var weakest = ExtractionScorer.Fields.Select((f, order) => (f, order)).OrderBy(x => score.Correct[x.f]).ThenBy(x => x.order).Take(3)
                     .Select(x => $"{x.f}:{score.Correct[x.f]}/{score.Golden}");
@@ -125,26 +138,34 @@ public static class ImportCommands
                     + (problem is null ? string.Empty : $" ({problem})"));
             }
 
-            if (tg > 0)
+            if (tally.Forms.Count > 1 || tally.Variants.Count > tally.Forms.Count)
             {
-                Console.WriteLine("fields: " + string.Join(" ", ExtractionScorer.Fields.Select(f => $"{f}={ExtractionScorer.Format((double)totals[f] / tg)}")));
-            }
-            else
-            {
-                Console.WriteLine("fields: ");
+                foreach (var (form, sum) in tally.Forms)
+                {
+                    Console.WriteLine($"form {form}: {sum.Line()}");
+                }
+
+                foreach (var (variant, sum) in tally.Variants.Where(v => v.Variant.Contains(' ', StringComparison.Ordinal)))
+                {
+                    Console.WriteLine($"variant {variant}: {sum.Line()}");
+                }
             }
 
-            var recall = tg > 0 ? (double)tm / tg : 1.0;
-            var precision = te > 0 ? (double)tm / te : (tg == 0 ? 1.0 : 0.0);
-            var total = tg > 0 ? (double)totals.Values.Sum() / (ExtractionScorer.Fields.Count * tg) : 1.0;
-            Console.WriteLine($"total: docs={goldenFiles.Count} golden={tg} extracted={te} matched={tm} recall={ExtractionScorer.Format(recall)} precision={ExtractionScorer.Format(precision)} field_accuracy={ExtractionScorer.Format(total)}");
-            if (parse.GetValue(floor) is { } minimum && Math.Round(total, 3) < minimum)
+            Console.WriteLine("fields: " + tally.Total.FieldsLine());
+            Console.WriteLine($"total: {tally.Total.Line()}");
+            var failures = new List<string>();
+            if (parse.GetValue(floor) is { } minimum && Math.Round(tally.Total.FieldAccuracy, 3) < minimum)
             {
-                await Console.Error.WriteLineAsync($"Lỗi: field_accuracy {ExtractionScorer.Format(total)} thấp hơn mức sàn {ExtractionScorer.Format(minimum)} [field_accuracy below the floor]");
-                return 1;
+                failures.Add($"total field_accuracy {ExtractionScorer.Format(tally.Total.FieldAccuracy)} < {ExtractionScorer.Format(minimum)}");
             }
 
-            return 0;
+            failures.AddRange(floorFile?.Failures(tally) ?? []);
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync($"Lỗi: điểm thấp hơn mức sàn: {failure} [score below the floor]");
+            }
+
+            return failures.Count == 0 ? 0 : 1;
         }));
         return command;
     }

@@ -67,6 +67,11 @@ public sealed partial class DeadlineParser
             return Deadline.None with { Raw = text };
         }
 
+        if (text.Length > LongestText)
+        {
+            return new Deadline(text, [new UnknownTerm($"{text.Length} characters are not a deadline (at most {LongestText})")]);
+        }
+
         var original = VietnameseText.CollapseWhiteSpace(text.Normalize(System.Text.NormalizationForm.FormC));
         var folded = VietnameseText.Fold(original);
         var terms = new List<(int Position, DeadlineTerm Term)>();
@@ -496,8 +501,15 @@ public sealed partial class DeadlineParser
     private static string Alternation(IEnumerable<string> words) =>
         string.Join("|", words.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// No match timeout: a timer that trips when the machine is busy makes a good deadline fail at random. The
+    /// patterns have bounded repetitions, and what they read is bounded by <see cref="LongestText"/>.
+    /// </summary>
     private static Regex Build(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
+
+    /// <summary>The longest text read as a deadline: a time cell is a line or two, never a page.</summary>
+    public const int LongestText = 2_000;
 
     /// <summary>One clause of the text: its original form, its folded form with consumed spans masked, and where it starts.</summary>
     private sealed class Clause(string original, char[] folded, int offset)

@@ -87,9 +87,37 @@ public sealed class ImportCommandsTest : IDisposable
         var passing = await DondocProcess.RunAsync("eval", _directory, "--min-field-accuracy", "0.95");
         var failing = await DondocProcess.RunAsync("eval", _directory, "--min-field-accuracy", "0.99");
 
-        Assert.Equal(0, passing.ExitCode);
+        Assert.True(passing.ExitCode == 0, passing.Output + passing.Error);
         Assert.Contains("total: docs=1 golden=2 extracted=2 matched=2 recall=1.000 precision=1.000 field_accuracy=0.955", passing.Output, StringComparison.Ordinal);
         Assert.Equal(1, failing.ExitCode);
         Assert.True(File.Exists(plan));
+    }
+
+    [Fact]
+    public async Task Eval_breaks_the_score_down_per_form_and_fails_below_a_floor_file()
+    {
+        var text = WritePlan("doc.txt");
+        File.Copy(text, Path.Combine(_directory, "doc_layout.txt"));
+        var tasks = """
+            "tasks": [
+              {"section": "I", "number": "1", "content": "Rà soát văn bản quy phạm pháp luật", "lead": "Phòng Tư pháp", "coordinators": "Các phòng chuyên môn",
+               "deadline_raw": "Quý III/2026", "deadline": {"kind": "period_end", "due": "2026-09-30"}, "product": null, "evidence": null, "budget_vnd": null}
+            ]
+            """;
+        await File.WriteAllTextAsync(Path.Combine(_directory, "doc.txt.json"), $$"""{"document": "doc.txt", "plan": {}, {{tasks}}}""");
+        await File.WriteAllTextAsync(Path.Combine(_directory, "doc_layout.txt.json"), $$"""{"document": "doc_layout.txt", "plan": {}, {{tasks}}}""");
+        var floors = Path.Combine(_directory, "floors");
+        await File.WriteAllTextAsync(floors, "txt recall=1.0 precision=0.5\n");
+        var strict = Path.Combine(_directory, "strict-floors");
+        await File.WriteAllTextAsync(strict, "txt precision=0.9\n");
+
+        var passing = await DondocProcess.RunAsync("eval", _directory, "--floors", floors);
+        var failing = await DondocProcess.RunAsync("eval", _directory, "--floors", strict);
+
+        Assert.True(passing.ExitCode == 0, passing.Output + passing.Error);
+        Assert.Contains("variant txt layout: docs=1 golden=1 extracted=2 matched=1 recall=1.000 precision=0.500", passing.Output, StringComparison.Ordinal);
+        Assert.Contains("total: docs=2 golden=2 extracted=4 matched=2", passing.Output, StringComparison.Ordinal);
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains("txt precision 0.500 < 0.900", failing.Error, StringComparison.Ordinal);
     }
 }
