@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using DonDoc.Core.Access;
 using DonDoc.Data.Accounts;
+using DonDoc.Tracking.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -44,5 +45,5 @@ public static class ActorClaims
     }
 
     public static Actor RequireActor(this ClaimsPrincipal principal) =>
-        principal.ToActor() ?? throw new Common.WorkflowException(Common.WorkflowFailure.Forbidden, "Bạn cần đăng nhập.", "not signed in");
+        principal.ToActor() ?? throw new WorkflowException(WorkflowFailure.Forbidden, "Bạn cần đăng nhập.", "not signed in");
 }

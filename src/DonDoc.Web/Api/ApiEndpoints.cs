@@ -3,12 +3,14 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
+using DonDoc.Tracking.Dashboard;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
 using DonDoc.Web.Common;
 using DonDoc.Web.Dashboard;
-using DonDoc.Web.Imports;
-using DonDoc.Web.Plans;
-using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -323,7 +325,7 @@ public static class ApiForms
         }
 
         var form = await request.ReadFormAsync(ct);
-        return (fromForm(form), await evidence.ReadAsync(form.Files, ct));
+        return (fromForm(form), await evidence.ReadAsync(form.Files.AsIncoming(), ct));
     }
 
     public static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)

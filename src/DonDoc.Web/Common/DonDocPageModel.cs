@@ -1,5 +1,7 @@
 using DonDoc.Core.Access;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

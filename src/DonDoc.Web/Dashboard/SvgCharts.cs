@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DonDoc.Tracking.Dashboard;
 
 namespace DonDoc.Web.Dashboard;
 

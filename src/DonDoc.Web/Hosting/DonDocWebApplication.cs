@@ -6,13 +6,15 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Dashboard;
+using DonDoc.Tracking.Hosting;
+using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
 using DonDoc.Web.Api;
-using DonDoc.Web.Auditing;
 using DonDoc.Web.Dashboard;
-using DonDoc.Web.Imports;
-using DonDoc.Web.Plans;
-using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -52,11 +54,7 @@ public static class DonDocWebApplication
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(WorkingDayCalendar.Default);
-        services.AddSingleton<DeadlineParser>();
-        services.AddSingleton(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), configuration.GetValue("Tracking:DueSoonDays", 7)));
-        services.AddDonDocData(configuration);
+        services.AddDonDocTracking(configuration);
 
         UserAccounts.AddDonDocIdentityCore(services)
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
@@ -95,15 +93,6 @@ public static class DonDocWebApplication
 
         services.AddScoped<AdministratorBootstrap>();
         services.AddScoped<UserAccounts>();
-        services.AddScoped<AgencyDirectoryStore>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<TaskStatusReader>();
-        services.AddScoped<TaskCatalog>();
-        services.AddScoped<ImportDrafts>();
-        services.AddScoped<EventTriggers>();
-        services.AddScoped<TaskWorkflow>();
-        services.AddScoped<DashboardBuilder>();
-        services.AddSingleton<EvidenceStore>();
 
         services.AddRazorPages(options =>
         {

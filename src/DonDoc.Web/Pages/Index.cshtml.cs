@@ -1,5 +1,7 @@
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages;

@@ -29,7 +29,7 @@ public sealed partial class RunningApp : IAsyncDisposable
         Directory = directory;
         Address = address;
         Clock = clock;
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public WebApplication App { get; }
@@ -124,7 +124,7 @@ public sealed partial class RunningApp : IAsyncDisposable
     /// <summary>A client holding a bearer token from <c>POST /api/auth/login</c>.</summary>
     public async Task<HttpClient> ApiClientAsync(string email, string? password = null)
     {
-        var client = new HttpClient { BaseAddress = Address };
+        var client = new HttpClient { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = password ?? (email == AdminEmail ? AdminPassword : Password) });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -135,7 +135,7 @@ public sealed partial class RunningApp : IAsyncDisposable
     /// <summary>A browser-like client signed in through the login page, with its cookie.</summary>
     public async Task<HttpClient> BrowserClientAsync(string email, string? password = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
         var token = await AntiforgeryTokenAsync(client, "/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -1,5 +1,5 @@
 using DonDoc.Core.Tracking;
-using DonDoc.Web.Plans;
+using DonDoc.Tracking.Tasks;
 
 namespace DonDoc.Web.Tests.Plans;
 

@@ -1,4 +1,6 @@
 using DonDoc.Data.Accounts;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

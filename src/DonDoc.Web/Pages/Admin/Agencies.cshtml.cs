@@ -2,6 +2,8 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Text;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,7 @@
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

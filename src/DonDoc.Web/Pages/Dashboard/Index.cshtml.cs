@@ -1,7 +1,10 @@
 using DonDoc.Data.Plans;
+using DonDoc.Tracking.Dashboard;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
 using DonDoc.Web.Dashboard;
-using DonDoc.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Dashboard;

@@ -1,7 +1,9 @@
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using DonDoc.Core.Access;
 using DonDoc.Data.Plans;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
-using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Events;

@@ -1,8 +1,10 @@
 using DonDoc.Core.Access;
 using DonDoc.Import.Importing;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Api;
 using DonDoc.Web.Common;
-using DonDoc.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Imports;

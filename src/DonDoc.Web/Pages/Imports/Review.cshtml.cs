@@ -1,7 +1,9 @@
 using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
-using DonDoc.Web.Imports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Imports;

@@ -1,7 +1,8 @@
 using DonDoc.Core.Tracking;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
-using DonDoc.Web.Tracking;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Tasks;
@@ -55,7 +56,7 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
 
     /// <summary>The files the form carries; a browser sends an empty part for a file input left empty.</summary>
     private Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken) =>
-        evidence.ReadAsync(files.Where(f => f.Length > 0), cancellationToken);
+        evidence.ReadAsync(files.Where(f => f.Length > 0).AsIncoming(), cancellationToken);
 
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,10 +1,11 @@
-using System.Text.Json;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using DonDoc.Core.Access;
 using DonDoc.Data.Auditing;
 using DonDoc.Data.Storage;
+using Microsoft.Extensions.Logging;
 
-namespace DonDoc.Web.Auditing;
+namespace DonDoc.Tracking.Auditing;
 
 /// <summary>Appends to the audit trail, within the caller's unit of work: the entry is saved with the change it records.</summary>
 public sealed class AuditLog(DonDocDbContext db, TimeProvider clock, ILogger<AuditLog> logger)

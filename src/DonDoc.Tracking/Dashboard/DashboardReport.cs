@@ -1,9 +1,10 @@
 using DonDoc.Core.Access;
 using DonDoc.Core.Tracking;
-using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 
-namespace DonDoc.Web.Dashboard;
+namespace DonDoc.Tracking.Dashboard;
 
 public sealed record ColourCount(string Colour, string Label, string Css, int Count);
 

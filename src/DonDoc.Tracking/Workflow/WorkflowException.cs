@@ -1,4 +1,4 @@
-namespace DonDoc.Web.Common;
+namespace DonDoc.Tracking.Workflow;
 
 public enum WorkflowFailure
 {
@@ -25,10 +25,10 @@ public sealed class WorkflowException(WorkflowFailure failure, string vietnamese
     /// <summary>The HTTP status that answers this refusal, for pages and API alike.</summary>
     public int StatusCode => Failure switch
     {
-        WorkflowFailure.NotFound => StatusCodes.Status404NotFound,
-        WorkflowFailure.Forbidden => StatusCodes.Status403Forbidden,
-        WorkflowFailure.Conflict => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
+        WorkflowFailure.NotFound => 404,
+        WorkflowFailure.Forbidden => 403,
+        WorkflowFailure.Conflict => 409,
+        _ => 400,
     };
 
     /// <summary>For a conflict: the current state, so the user sees what won.</summary>

@@ -4,12 +4,13 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
-using DonDoc.Web.Auditing;
-using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Tracking;
+namespace DonDoc.Tracking.Workflow;
 
 public sealed record ProgressInput(int? Percent, string? Summary, string? Difficulties = null, string? Proposals = null, string? Period = null, int? Version = null);
 
@@ -29,7 +30,7 @@ public static class Decision
 /// <summary>The office's decision on a reported completion: <c>accept</c>, or <c>return</c> with a reason.</summary>
 public sealed record ReviewInput(string? Decision = null, string? Reason = null, int? Version = null, bool? Accepted = null)
 {
-    public bool? Accept => Tracking.Decision.Read(Decision, Accepted);
+    public bool? Accept => Workflow.Decision.Read(Decision, Accepted);
 }
 
 /// <param name="NewDue">The deadline asked for; <c>requestedDue</c> is read too.</param>
@@ -37,7 +38,7 @@ public sealed record ExtensionInput(DateOnly? NewDue, string? Reason, int? Versi
 
 public sealed record ExtensionDecisionInput(string? Decision = null, string? Note = null, bool? Approved = null)
 {
-    public bool? Approve => Tracking.Decision.Read(Decision, Approved);
+    public bool? Approve => Workflow.Decision.Read(Decision, Approved);
 }
 
 public sealed record CancelInput(string? Reason, int? Version = null);

@@ -1,6 +1,6 @@
 using DonDoc.Core.Deadlines;
 
-namespace DonDoc.Web.Common;
+namespace DonDoc.Tracking.Formatting;
 
 /// <summary>How DonDoc understood a deadline, in words a reviewer reads.</summary>
 public static class DeadlineExplanation

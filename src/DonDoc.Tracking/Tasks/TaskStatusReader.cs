@@ -3,7 +3,7 @@ using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 
-namespace DonDoc.Web.Plans;
+namespace DonDoc.Tracking.Tasks;
 
 /// <summary>Where a stored task stands today: its deadline in force (extended or triggered), its accepted completion, its cancellation.</summary>
 public sealed class TaskStatusReader(DeadlineParser parser, TaskStatusEvaluator evaluator, TimeProvider clock)

@@ -1,6 +1,7 @@
 using System.Globalization;
+using DonDoc.Tracking.Workflow;
 
-namespace DonDoc.Web.Common;
+namespace DonDoc.Tracking.Formatting;
 
 /// <summary>Dates as dd/MM/yyyy, numbers with "." between thousands: how Vietnamese documents write them.</summary>
 public static class VietnameseFormat

@@ -4,10 +4,11 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
-using DonDoc.Web.Common;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Plans;
+namespace DonDoc.Tracking.Tasks;
 
 /// <summary>
 /// Reads plans and tasks as the actor may see them. Access is applied in the query itself: an agency

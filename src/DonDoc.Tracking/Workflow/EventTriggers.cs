@@ -4,11 +4,12 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
-using DonDoc.Web.Auditing;
-using DonDoc.Web.Common;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
 
-namespace DonDoc.Web.Tracking;
+namespace DonDoc.Tracking.Workflow;
 
 /// <summary>The request to record an event or a met condition.</summary>
 /// <param name="OccurredOn">When it happened or was met; <c>date</c> is read too.</param>

@@ -9,13 +9,14 @@ using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
 using DonDoc.Import.Importing;
-using DonDoc.Web.Auditing;
-using DonDoc.Web.Common;
-using DonDoc.Web.Plans;
-using DonDoc.Web.Tracking;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
-namespace DonDoc.Web.Imports;
+namespace DonDoc.Tracking.Imports;
 
 /// <summary>
 /// Upload → review → publish. A draft is a plan in the Draft state, stored as soon as the file is read

@@ -1,7 +1,8 @@
 using System.IO.Compression;
-using DonDoc.Web.Tracking;
+using DonDoc.Web.Tests.Tracking;
+using DonDoc.Tracking.Workflow;
 
-namespace DonDoc.Web.Tests.Tracking;
+namespace DonDoc.Tracking.Tests.Workflow;
 
 /// <summary>Evidence types are read from the bytes, never from the name.</summary>
 public sealed class EvidenceTypeTest

@@ -1,6 +1,6 @@
 using DonDoc.Core.Tracking;
 
-namespace DonDoc.Web.Plans;
+namespace DonDoc.Tracking.Tasks;
 
 /// <summary>What the task lists and the API show of a task.</summary>
 public sealed record TaskSummary(

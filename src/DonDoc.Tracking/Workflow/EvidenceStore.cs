@@ -1,11 +1,24 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using DonDoc.Web.Common;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
+using Microsoft.Extensions.Logging;
 
-namespace DonDoc.Web.Tracking;
+namespace DonDoc.Tracking.Workflow;
 
 /// <summary>A file as it arrived: its name as the user gave it and its bytes.</summary>
 public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>A file still in the request: its name, its declared length, and how to read it.</summary>
+public sealed record IncomingFile(string FileName, long Length, Func<Stream> OpenRead);
+
+/// <summary>Where evidence files are kept and how large one may be.</summary>
+/// <param name="Root">The directory (<c>Storage:EvidencePath</c>).</param>
+/// <param name="MaxBytes">The largest file accepted (<c>Storage:MaxEvidenceBytes</c>).</param>
+public sealed record EvidenceStorageOptions(string Root, long MaxBytes)
+{
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+}
 
 /// <summary>What was stored: the type found in the content, the size, the SHA-256 that names the stored bytes.</summary>
 public sealed record StoredFile(string FileName, string FileType, string ContentType, long SizeBytes, string Sha256);
@@ -15,14 +28,14 @@ public sealed record StoredFile(string FileName, string FileType, string Content
 /// its SHA-256. Types are checked by content (pdf, docx, xlsx, jpg, png); a file whose name claims
 /// another type than its content is refused.
 /// </summary>
-public sealed class EvidenceStore(IConfiguration configuration, ILogger<EvidenceStore> logger)
+public sealed class EvidenceStore(EvidenceStorageOptions options, ILogger<EvidenceStore> logger)
 {
-    public long MaxBytes { get; } = configuration.GetValue("Storage:MaxEvidenceBytes", 20L * 1024 * 1024);
+    public long MaxBytes { get; } = options.MaxBytes;
 
-    private string Root { get; } = Path.GetFullPath(configuration["Storage:EvidencePath"] is { Length: > 0 } path ? path : Path.Combine("data", "evidence"));
+    private string Root { get; } = Path.GetFullPath(options.Root);
 
     /// <summary>Reads uploaded files into memory, refusing one over the limit before reading it.</summary>
-    public async Task<IReadOnlyList<UploadedFile>> ReadAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UploadedFile>> ReadAsync(IEnumerable<IncomingFile> files, CancellationToken cancellationToken)
     {
         var uploaded = new List<UploadedFile>();
         foreach (var file in files)
@@ -35,7 +48,11 @@ public sealed class EvidenceStore(IConfiguration configuration, ILogger<Evidence
             }
 
             using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
+            await using (var stream = file.OpenRead())
+            {
+                await stream.CopyToAsync(buffer, cancellationToken);
+            }
+
             uploaded.Add(new UploadedFile(file.FileName, buffer.ToArray()));
         }
 

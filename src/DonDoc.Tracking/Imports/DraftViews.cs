@@ -1,4 +1,4 @@
-namespace DonDoc.Web.Imports;
+namespace DonDoc.Tracking.Imports;
 
 /// <summary>A plan under review: its metadata, every extracted row with how DonDoc understood it, and what the importer warned about.</summary>
 public sealed record DraftView(

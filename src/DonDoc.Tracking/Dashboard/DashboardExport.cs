@@ -1,7 +1,8 @@
-using DonDoc.Web.Common;
+using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Workflow;
 using MiniExcel = MiniExcelLibs.MiniExcel;
 
-namespace DonDoc.Web.Dashboard;
+namespace DonDoc.Tracking.Dashboard;
 
 /// <summary>Each dashboard table as an Excel workbook, with Vietnamese headers.</summary>
 public static class DashboardExport

@@ -1,0 +1,46 @@
+using DonDoc.Core.Calendar;
+using DonDoc.Core.Deadlines;
+using DonDoc.Core.Tracking;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Storage;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Dashboard;
+using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DonDoc.Tracking.Hosting;
+
+public static class TrackingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what the office and the agencies do — drafts and publishing, the task catalog, the
+    /// workflow, events, the dashboard figures, evidence storage — over the configured database, for the
+    /// web app, the command line and scheduled jobs alike.
+    /// </summary>
+    public static IServiceCollection AddDonDocTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WorkingDayCalendar.Default);
+        services.TryAddSingleton<DeadlineParser>();
+        services.TryAddSingleton(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), configuration.GetValue("Tracking:DueSoonDays", 7)));
+        services.AddDonDocData(configuration);
+
+        services.AddSingleton(new EvidenceStorageOptions(
+            configuration["Storage:EvidencePath"] is { Length: > 0 } path ? path : Path.Combine("data", "evidence"),
+            configuration.GetValue("Storage:MaxEvidenceBytes", EvidenceStorageOptions.DefaultMaxBytes)));
+        services.AddSingleton<EvidenceStore>();
+        services.AddScoped<AgencyDirectoryStore>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<TaskStatusReader>();
+        services.AddScoped<TaskCatalog>();
+        services.AddScoped<ImportDrafts>();
+        services.AddScoped<EventTriggers>();
+        services.AddScoped<TaskWorkflow>();
+        services.AddScoped<DashboardBuilder>();
+        return services;
+    }
+}

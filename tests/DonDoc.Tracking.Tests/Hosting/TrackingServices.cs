@@ -1,0 +1,79 @@
+using DonDoc.Core.Access;
+using DonDoc.Data.Agencies;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tests.Storage;
+using DonDoc.Tracking.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DonDoc.Tracking.Tests.Hosting;
+
+/// <summary>
+/// DonDoc's application services as the web app and the command line build them, over a fresh migrated
+/// database (SQLite file, or PostgreSQL when CI provides one), with evidence in a temporary folder and a
+/// clock the test sets.
+/// </summary>
+public sealed class TrackingServices : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly string _evidence;
+
+    private TrackingServices(TestDatabase database, ServiceProvider services, FakeTimeProvider clock, string evidence)
+    {
+        _database = database;
+        Services = services;
+        Clock = clock;
+        _evidence = evidence;
+    }
+
+    public ServiceProvider Services { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static Actor Office { get; } = new("office-1", "Văn phòng theo dõi", new HashSet<string> { Roles.MonitoringOffice }, null);
+
+    public static Actor Officer(int agencyId) => new($"officer-{agencyId}", "Cán bộ đơn vị", new HashSet<string> { Roles.AgencyOfficer }, agencyId);
+
+    public static async Task<TrackingServices> CreateAsync(DatabaseProvider provider, DateTimeOffset now)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var evidence = Path.Combine(Path.GetTempPath(), "dondoc-tests", $"{Guid.NewGuid():N}", "evidence");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Default"] = database.ConnectionString,
+            ["Storage:EvidencePath"] = evidence,
+        }).Build();
+        var clock = new FakeTimeProvider(now);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddDonDocTracking(configuration);
+        var provided = services.BuildServiceProvider();
+        await DatabaseMigrator.MigrateAsync(provided, CancellationToken.None);
+        using (var scope = provided.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AgencyDirectoryStore>().SeedDefaultAsync(CancellationToken.None);
+        }
+
+        return new TrackingServices(database, provided, clock, evidence);
+    }
+
+    /// <summary>Runs one unit of work in its own scope, as one request or one command does.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await _database.DisposeAsync();
+        var root = Path.GetDirectoryName(_evidence)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
