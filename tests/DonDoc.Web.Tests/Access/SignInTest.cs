@@ -88,7 +88,7 @@ public sealed class SignInTest
         await app.StopAsync();
 
         await using var restarted = await RunningApp.StartAsync(directory);
-        using var client = new HttpClient { BaseAddress = restarted.Address };
+        using var client = new HttpClient { BaseAddress = restarted.Address, Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.Authorization = token;
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/plans")).StatusCode);
