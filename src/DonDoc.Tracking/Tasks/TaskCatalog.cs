@@ -243,7 +243,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<Trac
 
     public static SearchQuery Parse(string text)
     {
-        var folded = " " + VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(text)).Trim() + " ";
+        var folded = " " + VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(TextNormalizer.Normalize(text))).Trim() + " ";
         List<TrackingStatus>? statuses = null;
         foreach (var (phrase, named) in StatusPhrases)
         {
@@ -261,5 +261,5 @@ public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<Trac
 
     /// <summary>The folded text a task is found by.</summary>
     public static string TextOf(params IEnumerable<string?> parts) =>
-        VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p)))));
+        VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(TextNormalizer.Normalize(string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p))))));
 }

@@ -14,6 +14,9 @@ public sealed class SearchQueryTest
         { "văn thư sắp đến hạn", ["van", "thu"], [TrackingStatus.DueSoon] },
         { "chuyển đổi số", ["chuyen", "doi", "so"], null },
         { "  Kế   hoạch   ", ["ke", "hoach"], null },
+        { "chuy\u200Bển đổi\u200B số", ["chuyen", "doi", "so"], null },
+        { "\uFEFFSở Nội vụ qu\u200Dá hạn", ["so", "noi", "vu"], [TrackingStatus.Overdue] },
+        { "Sở Tư pha\u0301p", ["so", "tu", "phap"], null },
     };
 
     [Theory]
