@@ -13,6 +13,11 @@ FORMS (file written next to the page; <stem> = <id>_<slug>):
   pdftotext <stem>_pdftotext.txt `pdftotext <stem>.pdf` (reading order, no layout)
   layout    <stem>_layout.txt    `pdftotext -layout <stem>.pdf`
   htmltxt   <stem>_html.txt      the HTML page saved with a .txt extension (byte copy)
+  vbpl      <stem>_vbpl.html     the page as a legal-database site shows it (vbpl.vn "toàn văn" page):
+                                 site chrome (menu, breadcrumb, tabs, attribute box, related
+                                 documents, footer) around the text in <div id="toanvancontent">,
+                                 the text's markup in Word-export style (MsoNormal, MsoTableGrid),
+                                 the corpus class markers removed
   md        <stem>.md            markdown as crawlers write it: paragraphs, "| a | b |" tables,
                                  a merged (rowspan) cell repeated on every row it covers
   crawl     <stem>_crawl.md      crawl form: each cell on its own line(s) between lines holding a
@@ -28,6 +33,7 @@ Needs: soffice (LibreOffice 7.x), pdftotext (poppler-utils), python3. Standard l
 The outputs are deterministic except for timestamps inside .docx/.pdf/.xlsx metadata.
 """
 import argparse
+import html as htmllib
 import re
 import shutil
 import subprocess
@@ -40,7 +46,7 @@ from xml.sax.saxutils import escape
 sys.path.insert(0, str(Path(__file__).parent))
 from htmlmodel import read_blocks, Table  # noqa: E402
 
-ALL = ["docx", "pdf", "nogrid", "pdftotext", "layout", "htmltxt", "md", "crawl", "xlsx"]
+ALL = ["docx", "pdf", "nogrid", "pdftotext", "layout", "htmltxt", "vbpl", "md", "crawl", "xlsx"]
 
 
 def soffice(args, cwd):
@@ -63,8 +69,98 @@ def html_to_docx_pdf(html_path, docx_out, pdf_out):
 
 def without_borders(html):
     html = re.sub(r'\sborder="?\d+"?', ' border="0"', html)
-    html = re.sub(r"border[-a-z]*\s*:[^;\"']*;?", "", html)
+    html = re.sub(r"border[-a-z]*\s*:[^;\"'}<>]*;?", "", html)
     return html
+
+
+VBPL_TOP = """<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="vi">
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{title}</title>
+<link rel="stylesheet" type="text/css" href="/_layouts/VBPQ/css/style.css" />
+<script type="text/javascript" src="/_layouts/VBPQ/js/jquery.min.js"></script>
+<script type="text/javascript">var _spPageContextInfo = {{webServerRelativeUrl: "/TW", pageItemId: 1}};</script>
+</head>
+<body>
+<form method="post" action="vbpq-toanvan.aspx" id="aspnetForm">
+<div id="wrapper">
+<div id="header"><div class="logo"><a href="/"><img src="/_layouts/VBPQ/images/logo.png" alt="Logo" /></a>
+<span class="site-name">CƠ SỞ DỮ LIỆU QUỐC GIA VỀ VĂN BẢN PHÁP LUẬT</span></div>
+<div class="search-top"><input type="text" name="keyword" value="" placeholder="Tìm kiếm văn bản" /> <a href="#">Tìm kiếm</a></div></div>
+<div id="menu"><ul>
+<li><a href="/">Trang chủ</a></li><li><a href="/TW/Pages/vanban.aspx">Văn bản pháp luật</a></li>
+<li><a href="/TW/Pages/vbhn.aspx">Văn bản hợp nhất</a></li><li><a href="/TW/Pages/hethong.aspx">Hệ thống hóa VBQPPL</a></li>
+<li><a href="/TW/Pages/lienhe.aspx">Liên hệ</a></li></ul></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/TW/Pages/vanban.aspx">Văn bản pháp luật</a> » <span>{crumb}</span></div>
+<div id="main"><div class="left-col">
+<div class="box-title">Thông tin văn bản</div>
+<div class="vbInfo"><ul>
+<li><span>Số ký hiệu:</span> {number}</li>
+<li><span>Ngày ban hành:</span> {date}</li>
+<li><span>Loại văn bản:</span> {kind}</li>
+<li class="red"><span>Hiệu lực:</span> Còn hiệu lực</li></ul></div>
+<div class="box-title">Văn bản liên quan</div>
+<ul class="listVB"><li><a href="#">Văn bản căn cứ</a></li><li><a href="#">Văn bản được hướng dẫn</a></li>
+<li><a href="#">Văn bản hướng dẫn</a></li><li><a href="#">Văn bản liên quan cùng nội dung</a></li></ul>
+</div>
+<div class="right-col">
+<div class="vbTabs"><ul><li class="active"><a href="#">Toàn văn</a></li><li><a href="#">Thuộc tính</a></li>
+<li><a href="#">Lịch sử</a></li><li><a href="#">Lược đồ</a></li><li><a href="#">Bản PDF</a></li>
+<li><a href="#">Tải về</a></li></ul></div>
+<div class="header-toanvan"><a href="#" class="print">In văn bản</a> <a href="#" class="download">Tải văn bản</a></div>
+<div id="toanvancontent" class="toanvancontent">
+<div class="content1"><div>
+"""
+
+VBPL_BOTTOM = """</div></div>
+</div>
+<div class="vbInfo-footer">Cơ sở dữ liệu quốc gia về văn bản pháp luật — văn bản có giá trị tham khảo</div>
+</div></div>
+<div id="footer"><p>Bản quyền thuộc về Bộ Tư pháp</p>
+<p>Địa chỉ: 58-60 Trần Phú, Ba Đình, Hà Nội. Điện thoại: 024.62739315</p>
+<p>Ghi rõ nguồn "Cơ sở dữ liệu quốc gia về văn bản pháp luật" khi phát hành lại thông tin từ Website này.</p></div>
+</div></form>
+<script type="text/javascript">$(function(){ $(".vbTabs li").click(function(){ }); });</script>
+</body>
+</html>
+"""
+
+
+def vbpl_page(html):
+    """The page as the national legal database shows it: its text in Word-export markup inside the
+    site's chrome. The corpus class markers are removed (a site page has none)."""
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.S | re.I)
+    body = body.group(1) if body else html
+    text = re.sub(r"<[^>]+>", " ", body)
+    text = htmllib.unescape(re.sub(r"\s+", " ", text))
+    number = re.search(r"Số:?\s*([0-9]*\s*/?[A-ZĐa-zđ0-9./-]+)", text)
+    date = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", text)
+    kind = re.search(r"\b(KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHƯƠNG TRÌNH|CHỈ THỊ)\b", text)
+    title = re.search(r"<title>(.*?)</title>", html, re.S | re.I)
+    title = htmllib.unescape(title.group(1)).strip() if title else "Văn bản"
+    body = re.sub(r'\sclass="(tasks|header|sign|title|xlsx-head)"', "", body)
+    def table(m):
+        grid = re.search(r"\bborder=\"?[1-9]", m.group(1)) is not None
+        inner = m.group(2)
+        if grid:
+            inner = re.sub(r'<(td|th)\b([^>]*?)\sstyle="', r'<\1\2 style="border:solid windowtext 1.0pt;'
+                           r'padding:0cm 5.4pt 0cm 5.4pt;', inner)
+            inner = re.sub(r'<(td|th)\b(?![^>]*style=)', r'<\1 style="border:solid windowtext 1.0pt;'
+                           r'padding:0cm 5.4pt 0cm 5.4pt"', inner)
+            opening = ('<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0" '
+                       'style="border-collapse:collapse;border:none">')
+        else:
+            opening = ('<table class="MsoNormalTable" border="0" cellspacing="0" cellpadding="0" '
+                       'style="border-collapse:collapse">')
+        return opening + inner + "</table>"
+
+    body = re.sub(r"<table\b([^>]*)>(.*?)</table>", table, body, flags=re.S | re.I)
+    body = re.sub(r"<p\b(?![^>]*class=)", '<p class="MsoNormal"', body)
+    top = VBPL_TOP.format(title=htmllib.escape(title), crumb=htmllib.escape(title),
+                          number=htmllib.escape(number.group(1).strip()) if number else "",
+                          date=f"{int(date.group(1)):02d}/{int(date.group(2)):02d}/{date.group(3)}" if date else "",
+                          kind=(kind.group(1).capitalize() if kind else "Văn bản"))
+    return top + body + VBPL_BOTTOM
 
 
 def md_cell(text):
@@ -293,6 +389,27 @@ def docx_without_borders(src, out):
             zout.writestr(item, data)
 
 
+def docx_text(docx):
+    """The text of every paragraph of a .docx, one paragraph a line (to check LibreOffice's wraps)."""
+    with zipfile.ZipFile(docx) as z:
+        x = z.read("word/document.xml").decode("utf-8")
+    paras = re.findall(r"<w:p[ >].*?</w:p>", x, flags=re.S)
+    return htmllib.unescape("\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)) for p in paras))
+
+
+def unwrap_export(html, original):
+    """LibreOffice 7.4 wraps long lines of its HTML export. Nearly always it wraps at a space, and the
+    newline is then the space (a browser shows one); joining such lines glues words ("QUYẾTĐỊNH",
+    "năm2025"). Where a wrap falls inside a word (a run boundary: the .docx has the two halves with
+    nothing between), the newline must go. The .docx text decides which kind each wrap is."""
+    def fix(m):
+        a, b = htmllib.unescape(m.group(1)), htmllib.unescape(m.group(2))
+        if a + b in original and a + " " + b not in original:
+            return m.group(1) + m.group(2)
+        return m.group(0)
+    return re.sub(r"([^\s<>]+)\n([^\s<>]+)", fix, html)
+
+
 def from_docx(docx, forms):
     """Derived forms of a document whose original is a .docx: PDFs from the .docx itself, the
     HTML page from LibreOffice's HTML export, and the text forms from that page."""
@@ -311,10 +428,7 @@ def from_docx(docx, forms):
         soffice(["--convert-to", "html:HTML (StarWriter):UTF8", "doc.docx"], tmp)
         html = (Path(tmp) / "doc.html").read_text(encoding="utf-8")
         html = re.sub(r'<img[^>]*>', "", html)
-        # LibreOffice 7.4 wraps long source lines and sometimes breaks inside a word before a
-        # precomposed Vietnamese letter ("T\nỈNH"), which a browser shows as "T ỈNH"; its ordinary
-        # wraps are followed by tab indentation, so a newline followed by text is the faulty kind
-        html = re.sub(r"(?<=[^\s>])\n(?=[^\s<])", "", html)
+        html = unwrap_export(html, docx_text(docx))
         Path(f"{stem}.html").write_text(html, encoding="utf-8")
     return Path(f"{stem}.html")
 
@@ -348,6 +462,8 @@ def main():
         subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(pdf), f"{stem}_layout.txt"], check=True)
     if "htmltxt" in forms:
         shutil.copyfile(page, f"{stem}_html.txt")
+    if "vbpl" in forms:
+        Path(f"{stem}_vbpl.html").write_text(vbpl_page(html), encoding="utf-8")
     if "md" in forms:
         write_md(blocks, f"{stem}.md")
     if "crawl" in forms:

@@ -26,7 +26,7 @@ written = []
 for doc in sorted((root / "docs").glob(f"{stem}*")):
     if doc.name.startswith(stem + "_") and not any(doc.name == f"{stem}{s}" for s in
                                                      ["_nogrid.pdf", "_pdftotext.txt", "_layout.txt",
-                                                      "_html.txt", "_crawl.md"]):
+                                                      "_html.txt", "_crawl.md", "_vbpl.html"]):
         continue
     g = json.loads(json.dumps(base))
     g["document"] = doc.name
