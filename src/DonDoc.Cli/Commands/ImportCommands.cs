@@ -31,7 +31,7 @@ public static class ImportCommands
 
             var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
             var importer = new PlanImporter(new DeadlineParser(), await AgencyCommands.LoadAsync(cancellationToken));
-            var result = importer.Import(info.Name, content, parse.GetValue(format) ?? "auto");
+            var result = importer.Import(info.Name, content, parse.GetValue(format) ?? "auto", cancellationToken);
             if (result.Extraction is not { } extraction)
             {
                 throw new CliError($"không đọc được tệp \"{info.Name}\": {result.Failure!.Vietnamese}", $"cannot read {info.Name}: {result.Failure!.English}");
@@ -113,7 +113,7 @@ public static class ImportCommands
                 }
                 else
                 {
-                    var result = importer.Import(documentName, await File.ReadAllBytesAsync(documentPath, cancellationToken));
+                    var result = importer.Import(documentName, await File.ReadAllBytesAsync(documentPath, cancellationToken), cancellationToken: cancellationToken);
                     if (result.Extraction is { } extraction)
                     {
                         extracted = ExtractionJson.ToJson(extraction, documentName);

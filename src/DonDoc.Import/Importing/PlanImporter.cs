@@ -5,7 +5,11 @@ using DonDoc.Import.Reading;
 
 namespace DonDoc.Import.Importing;
 
-/// <summary>File → reader → extractor: the one entry point for importing a plan document.</summary>
+/// <summary>
+/// File → reader → extractor: the one entry point for importing a plan document. The reader is chosen by
+/// the file's content, not its name; the whole import runs within <see cref="ImportLimits"/>, and the
+/// caller's cancellation or the time budget, whichever comes first, stops it.
+/// </summary>
 public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened, PlanBodyExtractor body, AgencyDirectory agencies)
 {
     public PlanImporter(DeadlineParser deadlines, AgencyDirectory? agencies = null)
@@ -18,40 +22,86 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
     /// <summary>The largest file accepted (20 MB).</summary>
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
-    private readonly TextFileReader _text = new();
+    public ImportLimits Limits { get; init; } = ImportLimits.Default;
 
-    public ImportResult Import(string fileName, byte[] content, string format = "auto")
+    /// <summary>The clock of the time budget.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <param name="format">auto (by content) or one of tsv, pdftext, txt, md, html, docx, xlsx, pdf.</param>
+    /// <exception cref="OperationCanceledException">The caller's token was cancelled.</exception>
+    public ImportResult Import(string fileName, byte[] content, string format = "auto", CancellationToken cancellationToken = default)
     {
-        if (content.LongLength > MaxFileBytes)
+        if (content.LongLength > Math.Min(MaxFileBytes, Limits.MaxFileBytes))
         {
-            return ImportResult.Fail($"tệp quá lớn ({content.LongLength / 1024 / 1024} MB; tối đa 20 MB)", $"file too large ({content.LongLength} bytes)");
+            return ImportResult.Fail($"tệp quá lớn ({content.LongLength / 1024 / 1024} MB; tối đa {Limits.MaxFileBytes / 1024 / 1024} MB)", $"file too large ({content.LongLength} bytes)");
         }
 
-        var kind = format == "auto" ? DetectFormat(fileName, content) : format;
+        using var budgetTimer = new CancellationTokenSource(Limits.TimeBudget, Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetTimer.Token);
+        var budget = new ReadBudget(Limits, linked.Token);
+        try
+        {
+            return Run(fileName, content, format, budget);
+        }
+        catch (ReadRefusedException refused)
+        {
+            return new ImportResult(null, refused.Failure);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ImportResult.Fail(
+                $"tệp cần quá nhiều thời gian để đọc (quá {Limits.TimeBudget.TotalSeconds:0} giây); hãy tách tệp hoặc lưu lại dưới dạng Word/Excel",
+                $"the import ran past its time budget of {Limits.TimeBudget}");
+        }
+    }
+
+    private ImportResult Run(string fileName, byte[] content, string format, ReadBudget budget)
+    {
+        var kind = format switch
+        {
+            "auto" => FileKindDetector.Detect(fileName, content),
+            "tsv" or "pdftext" or "txt" or "md" => FileKind.Text,
+            "html" => FileKind.Html,
+            "docx" => FileKind.Docx,
+            "xlsx" => FileKind.Xlsx,
+            "pdf" => FileKind.Pdf,
+            _ => FileKind.Unknown,
+        };
+        var name = Path.GetFileName(fileName);
         ReadResult read;
         switch (kind)
         {
-            case "tsv" or "pdftext" or "txt":
-                read = _text.Read(fileName, content);
+            case FileKind.Text:
+                read = new TextFileReader().Read(fileName, content, budget);
                 break;
-            case "docx":
-                read = new DocxReader().Read(fileName, content);
+            case FileKind.Html:
+                read = new HtmlReader().Read(fileName, content, budget);
                 break;
-            case "xlsx":
-                read = new XlsxReader().Read(fileName, content);
+            case FileKind.Docx:
+                read = new DocxReader().Read(fileName, content, budget);
                 break;
-            case "pdf":
-                read = new PdfReader().Read(fileName, content);
+            case FileKind.Xlsx:
+                read = new XlsxReader().Read(fileName, content, budget);
                 break;
-            case "html":
-                read = new HtmlReader().Read(fileName, content);
+            case FileKind.Pdf:
+                read = new PdfReader().Read(fileName, content, budget);
                 break;
-            case "doc" or "xls":
-                return ImportResult.Fail($"định dạng .{kind} (Office 97–2003) chưa được hỗ trợ; hãy lưu lại thành .{kind}x", $"legacy format {kind} is not supported");
-            case "broken-docx" or "broken-xlsx":
-                return ImportResult.Fail($"tệp \"{Path.GetFileName(fileName)}\" không phải tệp Office hợp lệ (bị hỏng hoặc sai phần mở rộng)", $"{fileName} is not an Office (zip) file");
+            case FileKind.Empty:
+                return ImportResult.Fail("tệp rỗng, không có nội dung", "the file is empty");
+            case FileKind.LegacyOffice:
+                return ImportResult.Fail("định dạng Word/Excel 97–2003 (.doc, .xls) chưa được hỗ trợ; hãy lưu lại thành .docx hoặc .xlsx", "legacy Office (OLE) file is not supported");
+            case FileKind.BrokenOffice:
+                return ImportResult.Fail($"tệp \"{name}\" không phải tệp Office hợp lệ (bị hỏng hoặc sai phần mở rộng)", $"{fileName} is not an Office (zip) file");
+            case FileKind.OtherZip:
+                return ImportResult.Fail($"tệp \"{name}\" là tệp nén nhưng không phải tài liệu Word (.docx) hay Excel (.xlsx)", $"{fileName} is a zip but not a Word or Excel document");
+            case FileKind.Image:
+                return ImportResult.Fail($"tệp \"{name}\" là tệp ảnh; hãy tải lên bản PDF, Word hoặc Excel của kế hoạch", $"{fileName} is an image");
+            case FileKind.Rtf:
+                return ImportResult.Fail("định dạng RTF chưa được hỗ trợ; hãy lưu lại thành .docx", "RTF is not supported");
+            case FileKind.Binary:
+                return ImportResult.Fail("tệp không phải văn bản (có thể là tệp nhị phân hoặc bị hỏng)", "the file is not text (binary content)");
             default:
-                return ImportResult.Fail($"không nhận ra định dạng của tệp \"{Path.GetFileName(fileName)}\"", $"unknown format \"{kind}\" for {fileName}");
+                return ImportResult.Fail($"không nhận ra định dạng của tệp \"{name}\"", $"unknown format \"{format}\" for {fileName}");
         }
 
         if (read.Document is null)
@@ -59,10 +109,12 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             return new ImportResult(null, read.Failure);
         }
 
+        budget.ThrowIfCancelled();
         var hasCells = read.Document.Lines.Any(l => l.IsTableRow);
         var extraction = hasCells
             ? extractor.Extract(read.Document)
             : flattened.TryExtract(read.Document) ?? body.TryExtract(read.Document) ?? extractor.Extract(read.Document);
+        budget.ThrowIfCancelled();
         if (extraction.Plan.Tasks.Count == 0)
         {
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");
@@ -75,25 +127,6 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             .Select(x => new ExtractionWarning(0, "lead_rule",
                 $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section is null ? "" : ".")}{x.task.Number}: {x.problem!.Reason} Lựa chọn: {string.Join("; ", x.problem.Choices.Select(c => c.ToVietnamese()))}."));
         return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings] }, null);
-    }
-
-    private static string DetectFormat(string fileName, byte[] content)
-    {
-        var extension = Path.GetExtension(fileName).TrimStart('.').ToLowerInvariant();
-        if (content.Length >= 4 && content[0] == (byte)'%' && content[1] == (byte)'P' && content[2] == (byte)'D' && content[3] == (byte)'F')
-        {
-            return "pdf";
-        }
-
-        var zip = content.Length >= 4 && content[0] == (byte)'P' && content[1] == (byte)'K';
-        return extension switch
-        {
-            "txt" or "tsv" or "" when content.Length > 0 && content[0] == (byte)'<' => "html",
-            "txt" or "tsv" or "" => "txt",
-            "htm" or "html" => "html",
-            "docx" or "xlsx" when !zip => "broken-" + extension,
-            _ => extension,
-        };
     }
 }
 

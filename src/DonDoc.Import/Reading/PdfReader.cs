@@ -14,16 +14,26 @@ namespace DonDoc.Import.Reading;
 /// </summary>
 public sealed class PdfReader
 {
-    public ReadResult Read(string fileName, byte[] content)
+    public ReadResult Read(string fileName, byte[] content) => Read(fileName, content, ReadBudget.WithDefaults());
+
+    public ReadResult Read(string fileName, byte[] content, ReadBudget budget)
     {
         try
         {
             using var document = PdfDocument.Open(content);
+            if (document.NumberOfPages > budget.Limits.MaxPdfPages)
+            {
+                throw ReadRefusedException.Because(
+                    $"tệp PDF có quá nhiều trang ({document.NumberOfPages:N0} trang; tối đa {budget.Limits.MaxPdfPages})",
+                    $"the PDF has {document.NumberOfPages} pages (limit {budget.Limits.MaxPdfPages})");
+            }
+
             var lines = new List<SourceLine>();
             List<(double Left, double Right)>? columns = null;
             var words = 0;
             foreach (var page in document.GetPages())
             {
+                budget.ThrowIfCancelled();
                 var pageWords = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
                 words += pageWords.Count;
                 var visualLines = GroupIntoLines(pageWords);
@@ -74,7 +84,7 @@ public sealed class PdfReader
         {
             return ReadResult.Fail("tệp PDF được đặt mật khẩu", "the PDF is encrypted");
         }
-        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception ex) when (OfficePackage.IsBrokenFile(ex))
         {
             return ReadResult.Fail("tệp PDF bị hỏng hoặc bị cắt dở", $"cannot read the PDF: {ex.Message}");
         }

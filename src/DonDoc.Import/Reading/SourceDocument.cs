@@ -35,6 +35,9 @@ public sealed record SourceLine(int Number, string Raw, IReadOnlyList<string>? C
     /// </summary>
     public int Table { get; init; }
 
+    /// <summary>The text was recognised from a scanned image (OCR): a person must check it against the page.</summary>
+    public bool Recognised { get; init; }
+
     /// <summary>Where the text of cell <paramref name="index"/> comes from.</summary>
     public CellOrigin OriginOf(int index) => Origins is { } origins && index >= 0 && index < origins.Count ? origins[index] : CellOrigin.Own;
 }

@@ -32,7 +32,7 @@ public sealed class ImportDrafts(
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
-    private static readonly string[] AcceptedExtensions = [".txt", ".tsv", ".docx", ".xlsx", ".pdf", ".html", ".htm"];
+    private static readonly string[] AcceptedExtensions = [".txt", ".tsv", ".md", ".docx", ".xlsx", ".pdf", ".html", ".htm"];
 
     public async Task<int> CreateAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ public sealed class ImportDrafts(
         }
 
         var directory = await directoryStore.LoadAsync(cancellationToken);
-        var result = new PlanImporter(parser, directory).Import(fileName, content);
+        var result = new PlanImporter(parser, directory).Import(fileName, content, cancellationToken: cancellationToken);
         if (result.Extraction is not { } extraction)
         {
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, result.Failure?.English);

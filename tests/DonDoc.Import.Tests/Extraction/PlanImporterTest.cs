@@ -97,7 +97,7 @@ public sealed class PlanImporterTest
     [Theory]
     [InlineData("empty.txt", new byte[0], "tệp rỗng")]
     [InlineData("binary.txt", new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF }, "không phải văn bản")]
-    [InlineData("latin1.txt", new byte[] { 0x53, 0xF4, 0x20, 0x4E, 0xF4, 0x69 }, "UTF-8")]
+    [InlineData("cyrillic.txt", new byte[] { 0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x20, 0xCF, 0xF0, 0xE8 }, "UTF-8")]
     [InlineData("plan.odt", new byte[] { 0x41 }, "không nhận ra định dạng")]
     public void A_file_that_cannot_be_read_gives_a_clear_Vietnamese_reason(string name, byte[] content, string reason)
     {

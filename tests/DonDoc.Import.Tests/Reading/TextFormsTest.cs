@@ -1,0 +1,121 @@
+using System.Text;
+using DonDoc.Import.Reading;
+
+namespace DonDoc.Import.Tests.Reading;
+
+/// <summary>The plan of Fixtures/office-plan.json written in the text forms users and crawlers make reads back as its golden file.</summary>
+public sealed class TextFormsTest
+{
+    private static readonly string[] Preamble = ["PHỤ LỤC", OfficePlan.Title, OfficePlan.Reference];
+
+    private static IEnumerable<string[]> TableRows()
+    {
+        yield return OfficePlan.Header;
+        foreach (var row in OfficePlan.Rows)
+        {
+            yield return row.Length == 2 ? [row[0], row[1], "", "", "", ""] : row;
+        }
+    }
+
+    /// <summary>"| a | b |" rows with the "|---|" line under the header, as crawlers and chat tools write tables.</summary>
+    public static string Markdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {Preamble[0]}").AppendLine().AppendLine($"**{Preamble[1]}**").AppendLine().AppendLine($"*{Preamble[2]}*").AppendLine();
+        var first = true;
+        foreach (var row in TableRows())
+        {
+            text.AppendLine("| " + string.Join(" | ", row) + " |");
+            if (first)
+            {
+                text.AppendLine("|" + string.Join("|", row.Select(_ => "---")) + "|");
+                first = false;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The crawl form: every cell on lines of its own between lines holding a single "|".</summary>
+    public static string Crawl()
+    {
+        var text = new StringBuilder();
+        foreach (var line in Preamble)
+        {
+            text.AppendLine(line).AppendLine();
+        }
+
+        var first = true;
+        foreach (var row in TableRows())
+        {
+            text.AppendLine("|");
+            foreach (var cell in row)
+            {
+                // A long cell is broken over two paragraphs, as a crawler writes the cell's <p>s.
+                var words = cell.Split(' ');
+                text.AppendLine();
+                text.AppendLine(words.Length > 4 ? string.Join(' ', words[..(words.Length / 2)]) + "\n\n" + string.Join(' ', words[(words.Length / 2)..]) : cell);
+                text.AppendLine().AppendLine("|");
+            }
+
+            if (first)
+            {
+                text.AppendLine("|" + string.Join("|", row.Select(_ => " --- ")) + "|");
+                first = false;
+            }
+        }
+
+        text.AppendLine().AppendLine("Nơi nhận: như trên.");
+        return text.ToString();
+    }
+
+    [Fact]
+    public void A_markdown_table_with_its_separator_line_reads_as_its_golden_file() =>
+        OfficePlanGolden.AssertMatches("ke-hoach.md", Encoding.UTF8.GetBytes(Markdown()));
+
+    [Fact]
+    public void A_markdown_table_saved_as_txt_reads_as_its_golden_file() =>
+        OfficePlanGolden.AssertMatches("ke-hoach.txt", Encoding.UTF8.GetBytes(Markdown()));
+
+    [Fact]
+    public void A_crawled_table_with_each_cell_between_bar_lines_reads_as_its_golden_file() =>
+        OfficePlanGolden.AssertMatches("ke-hoach.md", Encoding.UTF8.GetBytes(Crawl()));
+
+    [Fact]
+    public void The_crawl_form_gives_one_row_per_table_row_and_keeps_the_text_around_it()
+    {
+        var document = new TextFileReader().Parse("ke-hoach.md", Crawl());
+
+        var rows = document.Lines.Where(l => l.IsTableRow).ToList();
+        Assert.Equal(1 + OfficePlan.Rows.Length, rows.Count);
+        Assert.All(rows, r => Assert.Equal(6, r.Cells!.Count));
+        Assert.Equal("Rà soát văn bản quy phạm pháp luật của huyện", rows[2].Cells![1]);
+        Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw == "Nơi nhận: như trên.");
+    }
+
+    [Fact]
+    public void Tab_separated_text_in_UTF16_with_a_byte_order_mark_reads_as_its_golden_file()
+    {
+        var text = string.Join("\n", Preamble) + "\n" + string.Join("\n", TableRows().Select(r => string.Join("\t", r)));
+        OfficePlanGolden.AssertMatches("ke-hoach.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+    }
+
+    [Fact]
+    public void Tab_separated_text_in_Windows_1258_reads_as_its_golden_file()
+    {
+        var text = string.Join("\r\n", Preamble) + "\r\n" + string.Join("\r\n", TableRows().Select(r => string.Join("\t", r)));
+        var bytes = Windows1258.Encode(text);
+        Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(bytes));
+
+        OfficePlanGolden.AssertMatches("ke-hoach.txt", bytes);
+    }
+
+    [Fact]
+    public void An_HTML_page_saved_with_a_txt_name_is_read_as_HTML()
+    {
+        var html = "<!DOCTYPE html><html><body>" + string.Concat(Preamble.Select(p => $"<p>{p}</p>")) + "<table>"
+            + string.Concat(TableRows().Select(r => "<tr>" + string.Concat(r.Select(c => $"<td>{c}</td>")) + "</tr>")) + "</table></body></html>";
+
+        OfficePlanGolden.AssertMatches("ke-hoach.txt", Encoding.UTF8.GetBytes(html));
+    }
+}
