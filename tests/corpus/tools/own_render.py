@@ -29,6 +29,7 @@ The spec is a text file, one block per line:
   T ID | TEXT [%% k=v; ...]    prose task printed "ID. TEXT" ("a) TEXT" when ID ends with ")")
      - Label: value            labelled line of the task above (Nội dung, Cơ quan chủ trì, ...);
      a) Label: value           the same with a letter instead of the dash
+     + Label: value            the same with a "+" instead of the dash
      - text / + text / > text  continuation of the task's content (printed as is; ">" plain)
   !pagebreak / !landscape / !portrait / !sign
   !table [thead] [heading=span|inline|full] [font=N]
@@ -36,6 +37,7 @@ The spec is a text file, one block per line:
                                   budget[*UNIT] note skip
   !hrow CELL | CELL ...           header row; a cell may end with {rN} {cN}
   H<n> ID | TEXT [%% ...]         heading row of the table
+  X CELL | CELL ...               a printed row that is no task (a total); the last cell spans the rest
   CELL | CELL | ...               task row; "^" = merged with the cell above; "<<" = merged with the
                                   cell on the left; "\\" inside a cell = line break
   !endtable
@@ -192,7 +194,10 @@ class Sections:
         if not self.stack:
             return None, None, None
         levels = sorted(self.stack)
-        ids = ".".join(self.stack[l][0] for l in levels)
+        parts = [self.stack[l][0] for l in levels]
+        # a heading id that extends its parent's ("5.1" under "5") already holds it: "B.III.5.1"
+        parts = [p for k, p in enumerate(parts) if not (k + 1 < len(parts) and parts[k + 1].startswith(p + "."))]
+        ids = ".".join(parts)
         title = self.stack[levels[-1]][1]
         lead = next((self.stack[l][2] for l in reversed(levels) if self.stack[l][2]), None)
         return ids, title, lead
@@ -275,7 +280,7 @@ def parse(path):
             text = line.strip()
             marker, _, body = text.partition(" ")
             body = body.strip()
-            if marker != "+" and marker != ">":
+            if marker != ">":
                 m = re.match(r"^(" + "|".join(p for p, _ in LABELS) + r")\s*:\s*(.*)$", body)
                 if m:
                     field = next(f for p, f in LABELS if re.fullmatch(p, m.group(1)))
@@ -426,9 +431,13 @@ def parse_table(doc, lines, i, first, sections, add):
             body, o = parse_opts(line[3:])
             hid, _, text = body.partition(" | ")
             grid.append(("H", int(line[1]), hid.strip(), text.strip(), o))
+        elif line.startswith("X "):
+            cells = [c.strip() for c in re.split(r"(?:(?<=\s)|^)\|(?=\s|$)", line[2:])]
+            grid.append(("X", cells, {}))
         else:
-            body, o = parse_opts(line)
-            cells = [c.strip() for c in body.split(" | ")]
+            _, o = parse_opts(line)
+            body = line.split("%%", 1)[0].rstrip()
+            cells = [c.strip() for c in re.split(r"(?:(?<=\s)|^)\|(?=\s|$)", body)]
             if len(cells) != n:
                 sys.exit(f"{doc.path}: row has {len(cells)} cells, {n} columns: {line[:80]}")
             grid.append(("R", cells, o))
@@ -484,6 +493,14 @@ def parse_table(doc, lines, i, first, sections, add):
                 row += [None] * (n - k - 2)
             t.rows.append(row)
             last_number = None
+            continue
+        if g[0] == "X":  # a printed row that is no task (a total, a note across the table)
+            row, c = [], 0
+            for k, txt in enumerate(g[1]):
+                span = n - len(g[1]) + 1 if k == len(g[1]) - 1 else 1
+                row.append(Cell(cell_lines(txt), bold=True, align="center" if k == 0 else None, colspan=span))
+                row += [None] * (span - 1)
+            t.rows.append(row)
             continue
         _, cells, o = g
         row = []

@@ -44,8 +44,8 @@ def main():
         m = meta(spec)
         stem = f"{m['id']}_{m['slug']}"
         golden = ROOT / "golden" / f"{stem}.html.json"
-        if not golden.exists():
-            continue
+        if not golden.exists() or not (ROOT / "golden" / f"{stem}.pdf.json").exists():
+            continue  # not rendered and derived yet
         g = json.loads(golden.read_text(encoding="utf-8"))
         n = len(g["tasks"])
         total += n
