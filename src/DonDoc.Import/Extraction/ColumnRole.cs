@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DonDoc.Core.Text;
 
 namespace DonDoc.Import.Extraction;
@@ -16,46 +17,132 @@ public enum ColumnRole
     Note,
 }
 
-/// <summary>Recognises a column by the meaning of its header, in any order and phrasing.</summary>
-public static class ColumnHeaders
+/// <summary>How strongly a header names each role, and which role it claims (the strongest), or none.</summary>
+public sealed record HeaderEvidence(IReadOnlyDictionary<ColumnRole, double> Weights, ColumnRole? Claim, double ClaimWeight)
 {
-    /// <summary>Header words (folded), most specific first: "Cơ quan phối hợp" is coordinators before it is an agency.</summary>
-    private static readonly (ColumnRole Role, string[] Words)[] Synonyms =
+    public static readonly HeaderEvidence None = new(new Dictionary<ColumnRole, double>(), null, 0);
+
+    /// <summary>The header names something, even if it is no field ("Thời gian bắt đầu").</summary>
+    public bool IsHeaderLike => ClaimWeight > 0;
+
+    /// <summary>
+    /// What the header says of <paramref name="role"/>, from -1 to 1.2: its weight when the header claims it; a
+    /// weaker role of the same header ("chủ trì" in "Cơ quan chủ trì thẩm tra") less half the claim's weight.
+    /// </summary>
+    public double For(ColumnRole role)
+    {
+        var weight = Weights.GetValueOrDefault(role);
+        return Claim == role ? weight : weight - (0.5 * ClaimWeight);
+    }
+}
+
+/// <summary>
+/// Recognises a column by the meaning of its header, in any order and phrasing. The vocabulary is data:
+/// folded phrases, the role each names and how strongly; the longest phrases are not special, the
+/// strongest claim wins, so that "Cơ quan chủ trì thẩm tra" (the reviewing committee of a legislative
+/// programme) is a note although it says "chủ trì", and "Thời gian bắt đầu" is no deadline.
+/// </summary>
+public static partial class ColumnHeaders
+{
+    /// <summary>Header phrases (folded): the role they name (null: a column that is no task field) and how strongly.</summary>
+    private static readonly (string Phrase, ColumnRole? Role, double Weight)[] Vocabulary =
     [
-        (ColumnRole.Coordinators, ["phoi hop"]),
-        (ColumnRole.Lead, ["chu tri", "don vi thuc hien", "co quan thuc hien", "trach nhiem thuc hien", "don vi thuc hien chinh"]),
-        (ColumnRole.Evidence, ["kiem chung"]),
-        (ColumnRole.Budget, ["kinh phi", "du toan"]),
-        (ColumnRole.Note, ["ghi chu"]),
-        (ColumnRole.Product, ["san pham", "ket qua"]),
-        (ColumnRole.Deadline, ["thoi gian", "thoi han", "tien do", "moc thoi gian"]),
-        (ColumnRole.Content, ["noi dung", "nhiem vu", "cong viec", "hoat dong", "giai phap"]),
+        ("noi dung", ColumnRole.Content, 1.0), ("nhiem vu", ColumnRole.Content, 0.9), ("cong viec", ColumnRole.Content, 0.9),
+        ("hoat dong", ColumnRole.Content, 0.8), ("giai phap", ColumnRole.Content, 0.8), ("chi tieu", ColumnRole.Content, 0.8),
+        ("ten nhiem vu", ColumnRole.Content, 1.0), ("ten du an", ColumnRole.Content, 0.9), ("ten de an", ColumnRole.Content, 0.9),
+        ("ten van ban", ColumnRole.Content, 0.9), ("du an luat", ColumnRole.Content, 0.9), ("ten", ColumnRole.Content, 0.5),
+        ("de an", ColumnRole.Content, 0.6), ("van ban", ColumnRole.Content, 0.5), ("muc tieu", ColumnRole.Content, 0.6),
+        ("danh muc", ColumnRole.Content, 0.6), ("cong trinh", ColumnRole.Content, 0.6), ("yeu cau", ColumnRole.Content, 0.5),
+        ("viec", ColumnRole.Content, 0.6),
+        ("chu tri", ColumnRole.Lead, 1.0), ("co quan trinh", ColumnRole.Lead, 1.0), ("don vi trinh", ColumnRole.Lead, 1.0),
+        ("don vi thuc hien", ColumnRole.Lead, 0.9), ("co quan thuc hien", ColumnRole.Lead, 0.9), ("trach nhiem thuc hien", ColumnRole.Lead, 0.9),
+        ("trach nhiem", ColumnRole.Lead, 0.7), ("phu trach", ColumnRole.Lead, 0.8), ("dau moi", ColumnRole.Lead, 0.8),
+        ("nguoi thuc hien", ColumnRole.Lead, 0.8), ("soan thao", ColumnRole.Lead, 0.8), ("chu quan", ColumnRole.Lead, 0.6),
+        ("co quan", ColumnRole.Lead, 0.5), ("don vi", ColumnRole.Lead, 0.5), ("thuc hien", ColumnRole.Lead, 0.4), ("giao", ColumnRole.Lead, 0.4),
+        ("phoi hop", ColumnRole.Coordinators, 1.0),
+        ("thoi gian", ColumnRole.Deadline, 0.9), ("thoi han", ColumnRole.Deadline, 1.0), ("tien do", ColumnRole.Deadline, 1.0),
+        ("moc thoi gian", ColumnRole.Deadline, 1.0), ("du kien trinh", ColumnRole.Deadline, 1.0), ("thoi gian trinh", ColumnRole.Deadline, 1.0),
+        ("thoi diem", ColumnRole.Deadline, 0.9), ("han hoan thanh", ColumnRole.Deadline, 1.0), ("hoan thanh", ColumnRole.Deadline, 0.7),
+        ("lo trinh", ColumnRole.Deadline, 0.8), ("ket thuc", ColumnRole.Deadline, 0.7), ("nam hoan thanh", ColumnRole.Deadline, 1.0),
+        ("trinh", ColumnRole.Deadline, 0.4), ("ngay", ColumnRole.Deadline, 0.4), ("han", ColumnRole.Deadline, 0.6), ("thoi gian hoan thanh", ColumnRole.Deadline, 1.1),
+        ("san pham", ColumnRole.Product, 1.0), ("ket qua", ColumnRole.Product, 0.9), ("dau ra", ColumnRole.Product, 0.9),
+        ("hinh thuc van ban", ColumnRole.Product, 0.9), ("loai van ban", ColumnRole.Product, 0.8), ("hinh thuc", ColumnRole.Product, 0.6),
+        ("kiem chung", ColumnRole.Evidence, 1.0), ("minh chung", ColumnRole.Evidence, 1.0),
+        ("kinh phi", ColumnRole.Budget, 1.0), ("du toan", ColumnRole.Budget, 0.9), ("tong muc", ColumnRole.Budget, 0.8), ("von", ColumnRole.Budget, 0.5),
+        ("ghi chu", ColumnRole.Note, 1.0), ("tham tra", ColumnRole.Note, 1.2), ("tham dinh", ColumnRole.Note, 1.2), ("thuoc nhom", ColumnRole.Note, 1.2),
+        ("nhom nhiem vu", ColumnRole.Note, 1.1), ("nguon kinh phi", ColumnRole.Note, 1.1), ("nguon von", ColumnRole.Note, 1.1),
+        ("cap trinh", ColumnRole.Note, 1.1), ("cap ban hanh", ColumnRole.Note, 1.0), ("co quan ban hanh", ColumnRole.Note, 1.0),
+        ("linh vuc", ColumnRole.Note, 0.8), ("phan loai", ColumnRole.Note, 0.9),
+        ("bat dau", null, 1.15), ("khoi cong", null, 1.15),
     ];
 
-    private static readonly string[] NumberHeaders = ["stt", "tt", "so tt", "so thu tu"];
+    private static readonly HashSet<string> NumberHeaders = new(StringComparer.Ordinal) { "stt", "tt", "so tt", "so thu tu", "thu tu", "so" };
 
-    public static ColumnRole? Recognise(string header)
+    private static readonly Dictionary<string, (string[] Words, ColumnRole? Role, double Weight)[]> ByFirstWord = Vocabulary
+        .Select(v => (Words: v.Phrase.Split(' '), v.Role, v.Weight))
+        .GroupBy(v => v.Words[0], StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>What a header says about each role.</summary>
+    public static HeaderEvidence Read(string header)
     {
-        var folded = VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(header)).Trim(' ', '.', ':', '/');
-        if (folded.Length == 0)
+        var words = Words(header);
+        if (words.Count == 0)
         {
-            return null;
+            return HeaderEvidence.None;
         }
 
-        if (NumberHeaders.Contains(folded))
+        if (NumberHeaders.Contains(string.Join(' ', words)))
         {
-            return ColumnRole.Number;
+            return new HeaderEvidence(new Dictionary<ColumnRole, double> { [ColumnRole.Number] = 1.0 }, ColumnRole.Number, 1.0);
         }
 
-        foreach (var (role, words) in Synonyms)
+        var weights = new Dictionary<ColumnRole, double>();
+        ColumnRole? claim = null;
+        var claimWeight = 0.0;
+        for (var i = 0; i < words.Count; i++)
         {
-            if (words.Any(w => folded.Contains(w, StringComparison.Ordinal)))
+            if (!ByFirstWord.TryGetValue(words[i], out var phrases))
             {
-                return role;
+                continue;
+            }
+
+            foreach (var (phrase, role, weight) in phrases)
+            {
+                if (i + phrase.Length > words.Count || !phrase.AsSpan().SequenceEqual(words.Skip(i).Take(phrase.Length).ToArray()))
+                {
+                    continue;
+                }
+
+                if (role is { } r)
+                {
+                    weights[r] = Math.Max(weights.GetValueOrDefault(r), weight);
+                }
+
+                if (weight > claimWeight)
+                {
+                    claimWeight = weight;
+                    claim = role;
+                }
             }
         }
 
-        return null;
+        return claimWeight == 0 ? HeaderEvidence.None : new HeaderEvidence(weights, claim, claimWeight);
+    }
+
+    /// <summary>The role a header claims, when it claims one strongly enough to read a table by its header alone.</summary>
+    public static ColumnRole? Recognise(string header)
+    {
+        var evidence = Read(header);
+        return evidence.ClaimWeight >= 0.5 ? evidence.Claim : null;
+    }
+
+    /// <summary>The roles of a header row by header alone, or null when the row does not name a content column and two others.</summary>
+    public static IReadOnlyList<ColumnRole?>? RecogniseRow(IReadOnlyList<string> cells)
+    {
+        var roles = cells.Select(Recognise).ToList();
+        var distinct = roles.OfType<ColumnRole>().Distinct().Count();
+        return distinct >= 3 && roles.Contains(ColumnRole.Content) ? roles : null;
     }
 
     /// <summary>
@@ -64,27 +151,33 @@ public static class ColumnHeaders
     /// </summary>
     public static IReadOnlyList<ColumnRole> RolesInOrder(string foldedHeader)
     {
-        var found = new List<(int Position, int End, ColumnRole Role)>();
-        var number = System.Text.RegularExpressions.Regex.Match(foldedHeader, @"^\s*(stt|tt)\b");
-        if (number.Success)
+        var words = Words(foldedHeader);
+        var found = new List<(int Position, int End, ColumnRole? Role, double Weight)>();
+        if (words.Count > 0 && words[0] is "stt" or "tt")
         {
-            found.Add((number.Index, number.Index + number.Length, ColumnRole.Number));
+            found.Add((0, 1, ColumnRole.Number, 2.0));
         }
 
-        foreach (var (role, words) in Synonyms)
+        for (var i = 0; i < words.Count; i++)
         {
-            foreach (var word in words)
+            if (!ByFirstWord.TryGetValue(words[i], out var phrases))
             {
-                for (var at = foldedHeader.IndexOf(word, StringComparison.Ordinal); at >= 0; at = foldedHeader.IndexOf(word, at + 1, StringComparison.Ordinal))
+                continue;
+            }
+
+            foreach (var (phrase, role, weight) in phrases)
+            {
+                if (i + phrase.Length <= words.Count && phrase.AsSpan().SequenceEqual(words.Skip(i).Take(phrase.Length).ToArray()) && weight >= 0.7)
                 {
-                    found.Add((at, at + word.Length, role));
+                    found.Add((i, i + phrase.Length, role, weight));
                 }
             }
         }
 
+        // Longest phrase first at each place; a phrase inside a longer one is part of it.
         var roles = new List<ColumnRole>();
         var covered = -1;
-        foreach (var (position, end, role) in found.OrderBy(f => f.Position).ThenByDescending(f => f.End - f.Position))
+        foreach (var (position, end, role, _) in found.OrderBy(f => f.Position).ThenByDescending(f => f.End - f.Position).ThenByDescending(f => f.Weight))
         {
             if (position < covered)
             {
@@ -92,20 +185,19 @@ public static class ColumnHeaders
             }
 
             covered = end;
-            if (!roles.Contains(role))
+            if (role is { } r && !roles.Contains(r))
             {
-                roles.Add(role);
+                roles.Add(r);
             }
         }
 
         return roles;
     }
 
-    /// <summary>The roles of a header row, or null when the row is not a task-table header.</summary>
-    public static IReadOnlyList<ColumnRole?>? RecogniseRow(IReadOnlyList<string> cells)
-    {
-        var roles = cells.Select(Recognise).ToList();
-        var distinct = roles.OfType<ColumnRole>().Distinct().Count();
-        return distinct >= 3 && roles.Contains(ColumnRole.Content) ? roles : null;
-    }
+    /// <summary>A header's words, folded, without punctuation: "Sản phẩm/ Kết quả (1)" → san pham ket qua.</summary>
+    public static List<string> Words(string header) =>
+        WordPattern().Matches(VietnameseText.Fold(header)).Select(m => m.Value).Where(w => !w.All(char.IsDigit)).ToList();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
 }

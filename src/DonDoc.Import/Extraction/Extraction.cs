@@ -10,7 +10,11 @@ public sealed record Extraction(Plan Plan, IReadOnlyList<ExtractionWarning> Warn
 }
 
 /// <summary>Something a reviewer should look at, with the source line it concerns (Vietnamese message).</summary>
-public sealed record ExtractionWarning(int Line, string Code, string Message);
+public sealed record ExtractionWarning(int Line, string Code, string Message)
+{
+    /// <summary>The task it concerns: its index in <see cref="Plan.Tasks"/>; null when it concerns the document or a dropped line.</summary>
+    public int? Task { get; init; }
+}
 
 /// <summary>A source line that is not part of any task, heading or metadata, and why (page numbers, repeated headers, footers).</summary>
 public sealed record DroppedLine(int Line, string Text, string Reason);

@@ -61,6 +61,7 @@ public static class ExtractionJson
             ["warnings"] = new JsonArray(extraction.Warnings.Select(w => (JsonNode)new JsonObject
             {
                 ["line"] = w.Line,
+                ["task"] = w.Task,
                 ["code"] = w.Code,
                 ["message"] = w.Message,
             }).ToArray()),

@@ -35,7 +35,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
 
         var warnings = new List<ExtractionWarning>();
         var dropped = new List<DroppedLine>();
-        var metadata = ReadMetadata(lines.Take(headings[0].i).Select(l => l.Text).ToList());
+        var metadata = PlanMetadataReader.Read(lines.Take(headings[0].i).Select(l => l.Text).ToList());
         var tasks = new List<PlanTask>();
         for (var h = 0; h < headings.Count; h++)
         {
@@ -92,8 +92,36 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
     {
         string? deadline = null;
         var text = new List<string>();
+        var fields = new Dictionary<ColumnRole, string>();
+        ColumnRole? open = null;
         foreach (var paragraph in paragraphs)
         {
+            if (LabelledLine(paragraph) is { } labelled)
+            {
+                // "- Cơ quan chủ trì: Sở Nội vụ": a field, not part of the content.
+                fields[labelled.Role] = CellText.Append(fields.GetValueOrDefault(labelled.Role), labelled.Value) ?? string.Empty;
+                open = labelled.Role;
+                if (labelled.Role == ColumnRole.Content)
+                {
+                    text.Add(labelled.Value);
+                }
+
+                continue;
+            }
+
+            if (open is { } role && paragraph.Length > 0 && char.IsLower(paragraph[0]))
+            {
+                // A labelled line wrapped onto the next.
+                fields[role] = CellText.Append(fields[role], paragraph)!;
+                if (role == ColumnRole.Content)
+                {
+                    text.Add(paragraph);
+                }
+
+                continue;
+            }
+
+            open = null;
             var time = TimeLine().Match(paragraph);
             if (time.Success)
             {
@@ -105,6 +133,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
             }
         }
 
+        deadline = fields.GetValueOrDefault(ColumnRole.Deadline) ?? deadline;
         var body = string.Join(" ", text);
         string? lead;
         string content;
@@ -120,8 +149,19 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
             content = string.Join(" ", new[] { title, body }.Where(x => x.Length > 0));
         }
 
+        lead = fields.GetValueOrDefault(ColumnRole.Lead) ?? lead;
         deadline ??= DeadlineInProse().Match(body) is { Success: true } inProse ? inProse.Value.Trim() : null;
-        var builder = new TaskBuilder(section, number, line) { Content = content, Lead = lead, Deadline = deadline };
+        var builder = new TaskBuilder(section, number, line)
+        {
+            Content = content,
+            Lead = lead,
+            Deadline = deadline,
+            Coordinators = fields.GetValueOrDefault(ColumnRole.Coordinators),
+            Product = fields.GetValueOrDefault(ColumnRole.Product),
+            Evidence = fields.GetValueOrDefault(ColumnRole.Evidence),
+            Budget = fields.GetValueOrDefault(ColumnRole.Budget),
+            Note = fields.GetValueOrDefault(ColumnRole.Note),
+        };
         builder.RawLines.Add(rawHeading);
         builder.RawLines.AddRange(rawParagraphs);
         if (lead is null)
@@ -131,6 +171,24 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
 
         var task = builder.Build(deadlines, planYear, []);
         return task;
+    }
+
+    /// <summary>
+    /// A labelled line of a prose plan: "- Nội dung: …", "- Cơ quan chủ trì: …", "- Thời gian thực hiện: …", "- Sản phẩm: …";
+    /// the label is read with the column-header vocabulary, so that any wording a table header may use works here too.
+    /// </summary>
+    private static (ColumnRole Role, string Value)? LabelledLine(string paragraph)
+    {
+        var match = Label().Match(paragraph);
+        if (!match.Success || CellEvidence.FoldedWords(match.Groups[1].Value).Count > 6)
+        {
+            return null;
+        }
+
+        var evidence = ColumnHeaders.Read(match.Groups[1].Value);
+        return evidence.Claim is { } role && evidence.ClaimWeight >= 0.7 && role != ColumnRole.Number
+            ? (role, match.Groups[2].Value.Trim())
+            : null;
     }
 
     /// <summary>The agency a sentence begins with: "Các cơ quan, đơn vị, địa phương chủ động …" → "Các cơ quan, đơn vị, địa phương".</summary>
@@ -177,46 +235,6 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         return TaskSections.Any(s => folded.StartsWith(s, StringComparison.Ordinal)) && !folded.Contains("muc dich", StringComparison.Ordinal);
     }
 
-    private static PlanMetadataReader.Metadata ReadMetadata(List<string> lines)
-    {
-        string? number = null, title = null, place = null, issuerAgency = null;
-        int? year = null;
-        DateOnly? issuedOn = null;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines[i];
-            var folded = VietnameseText.Fold(line);
-            if (NumberLine().Match(line) is { Success: true } numberLine && numberLine.Groups[1].Value.Any(char.IsDigit) && char.IsDigit(numberLine.Groups[1].Value[0]))
-            {
-                number = numberLine.Groups[1].Value;
-            }
-            else if (PlaceDate().Match(folded) is { Success: true } placeDate)
-            {
-                place = line[..placeDate.Groups[1].Length].Trim();
-                year = int.Parse(placeDate.Groups[4].Value, CultureInfo.InvariantCulture);
-                if (int.TryParse(placeDate.Groups[2].Value, out var day) && int.TryParse(placeDate.Groups[3].Value, out var month)
-                    && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year.Value, month))
-                {
-                    issuedOn = new DateOnly(year.Value, month, day);
-                }
-            }
-            else if (folded.Trim() == "ke hoach" && i + 1 < lines.Count)
-            {
-                title = lines[i + 1];
-            }
-            else if (IssuingSentence().Match(folded) is { Success: true } issuing)
-            {
-                issuerAgency = line.Substring(issuing.Groups[1].Index, issuing.Groups[1].Length).Trim();
-            }
-        }
-
-        // "UBND tỉnh" of a document dated "Đắk Lắk, ngày …" is "UBND tỉnh Đắk Lắk".
-        var issuer = issuerAgency is not null && place is not null && VietnameseText.Fold(issuerAgency).EndsWith("tinh", StringComparison.Ordinal)
-            ? $"{issuerAgency} {place}"
-            : issuerAgency;
-        return new PlanMetadataReader.Metadata(number, issuer, issuedOn, year, title);
-    }
-
     [GeneratedRegex(@"^([IVXLC]+)\s*[.:\-–]\s*(\S.*)$")]
     private static partial Regex RomanHeading();
 
@@ -225,6 +243,9 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
 
     [GeneratedRegex(@"^[a-zđ]\)\s*")]
     private static partial Regex ItemMarker();
+
+    [GeneratedRegex(@"^\s*[-–+•*]?\s*([\p{L}][\p{L} ,/]{1,50}?)\s*:\s*(\S.*)$")]
+    private static partial Regex Label();
 
     [GeneratedRegex(@"^(?:Thời gian|Thời hạn|Tiến độ)(?: hoàn thành| thực hiện)?\s*:\s*(.+)$")]
     private static partial Regex TimeLine();
@@ -238,12 +259,9 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
     [GeneratedRegex(@"[\p{L}\p{N}&]+")]
     private static partial Regex WordRegex();
 
-    [GeneratedRegex(@"^Số\s*:\s*(\S*)")]
-    private static partial Regex NumberLine();
+    
 
-    [GeneratedRegex(@"^([^,]+),\s*ngay\s*(\d{0,2})\s*thang\s*(\d{0,2})\s*nam\s*(\d{4})")]
-    private static partial Regex PlaceDate();
+    
 
-    [GeneratedRegex(@",\s*((?:ubnd|uy ban nhan dan|so|ban|van phong|tinh uy|dang uy)[^,]*?)\s+ban hanh ke hoach")]
-    private static partial Regex IssuingSentence();
+    
 }

@@ -30,11 +30,24 @@ public sealed class TaskBuilder(Section? section, string? number, int firstLine)
 
     public List<string> RawLines { get; } = [];
 
+    /// <summary>The content printed in the task's own row, which a sub-row without content of its own shares.</summary>
+    public string? RowContent { get; init; }
+
+    /// <summary>The table has a lead column (else a heading may name the lead).</summary>
+    public bool HasLeadColumn { get; init; } = true;
+
+    /// <summary>The row has no lead, deadline or product of its own: if sub-rows bring theirs, it is their group, not a task.</summary>
+    public bool IsGroupRow { get; set; }
+
+    /// <summary>What the reviewer should look at in this task, found while its rows were read.</summary>
+    public List<ExtractionWarning> Warnings { get; } = [];
+
     /// <summary>A task with the same section, number and content, for a second lead agency.</summary>
     public TaskBuilder SplitForAnotherLead(int line) => new(Section, Number, line) { Content = Content };
 
     public PlanTask Build(DeadlineParser deadlines, int? planYear, List<ExtractionWarning> warnings)
     {
+        warnings.AddRange(Warnings);
         if (string.IsNullOrWhiteSpace(Content))
         {
             warnings.Add(new ExtractionWarning(FirstLine, "empty_content", $"Nhiệm vụ {Number} không có nội dung công việc."));

@@ -13,7 +13,7 @@ namespace DonDoc.Import.Importing;
 public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtractor flattened, PlanBodyExtractor body, AgencyDirectory agencies)
 {
     public PlanImporter(DeadlineParser deadlines, AgencyDirectory? agencies = null)
-        : this(new PlanExtractor(deadlines), new FlattenedTableExtractor(deadlines), new PlanBodyExtractor(deadlines), agencies ?? AgencyDirectory.Default)
+        : this(new PlanExtractor(deadlines, agencies), new FlattenedTableExtractor(deadlines), new PlanBodyExtractor(deadlines), agencies ?? AgencyDirectory.Default)
     {
     }
 
@@ -122,11 +122,19 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
 
         // "Một việc một đầu mối": every task must end with one lead agency of the directory.
         var leadWarnings = extraction.Plan.Tasks
-            .Select(task => (task, problem: LeadRule.Check(agencies.Resolve(task.Lead))))
+            .Select((task, index) => (task, index, problem: LeadRule.Check(agencies.Resolve(task.Lead))))
             .Where(x => x.problem is not null)
             .Select(x => new ExtractionWarning(0, "lead_rule",
-                $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section is null ? "" : ".")}{x.task.Number}: {x.problem!.Reason} Lựa chọn: {string.Join("; ", x.problem.Choices.Select(c => c.ToVietnamese()))}."));
-        return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings] }, null);
+                $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section?.Id is null ? "" : ".")}{x.task.Number}: {x.problem!.Reason} Lựa chọn: {string.Join("; ", x.problem.Choices.Select(c => c.ToVietnamese()))}.")
+            { Task = x.index });
+        // A coordinator the directory does not know is shown on its row too (an unknown lead is a lead_rule warning).
+        var coordinatorWarnings = extraction.Plan.Tasks
+            .Select((task, index) => (task, index, unknown: agencies.Resolve(task.Coordinators).Where(m => m.Kind == AgencyMatchKind.Unknown).ToList()))
+            .Where(x => x.unknown.Count > 0)
+            .Select(x => new ExtractionWarning(0, "unknown_agency",
+                $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section?.Id is null ? "" : ".")}{x.task.Number}: cơ quan phối hợp chưa có trong danh mục: {string.Join("; ", x.unknown.Select(m => $"\"{m.Text}\""))}.")
+            { Task = x.index });
+        return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings, .. coordinatorWarnings] }, null);
     }
 }
 
