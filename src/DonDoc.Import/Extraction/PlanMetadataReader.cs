@@ -36,7 +36,7 @@ public static partial class PlanMetadataReader
 
     public static Metadata Read(IReadOnlyList<string> lines)
     {
-        var texts = lines.Select(CellText.Clean).Where(l => l.Length > 0).ToList();
+        var texts = lines.Select(l => Markup().Replace(CellText.Clean(l), string.Empty)).Where(l => l.Length > 0).ToList();
         var typeAt = texts.FindIndex(IsDocumentType);
         var headerEnd = typeAt >= 0 && typeAt <= 30 ? typeAt : Math.Min(texts.Count, HeaderReach);
         string? number = null, place = null;
@@ -307,6 +307,10 @@ public static partial class PlanMetadataReader
 
         return (null, year);
     }
+
+    /// <summary>Markdown emphasis and heading marks around a line: "# PHỤ LỤC", "**KẾ HOẠCH**", "*(Kèm theo …)*".</summary>
+    [GeneratedRegex(@"^[#*_>\s]+|[*_\s]+$")]
+    private static partial Regex Markup();
 
     [GeneratedRegex(@"\((?:\s*)(k[eè]m theo[^)]*)\)?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
