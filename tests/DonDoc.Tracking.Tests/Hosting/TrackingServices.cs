@@ -44,7 +44,8 @@ public sealed class TrackingServices : IAsyncDisposable
             ["ConnectionStrings:Default"] = database.ConnectionString,
             ["Storage:EvidencePath"] = evidence,
         }).Build();
-        var clock = new FakeTimeProvider(now);
+        // GetUtcNow has offset zero, as the system clock's does; PostgreSQL refuses any other offset.
+        var clock = new FakeTimeProvider(now.ToUniversalTime());
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
