@@ -12,7 +12,7 @@ public static class CalendarCommands
 {
     private static Option<FileInfo?> DaysOffOption() => new("--days-off")
     {
-        Description = "Tệp JSON các ngày nghỉ/làm bù do Chính phủ công bố, bổ sung dữ liệu có sẵn (announced days off, JSON)",
+        Description = "Tệp JSON các ngày nghỉ/làm bù do Chính phủ công bố (date, to, kind off|work, name, source), bổ sung dữ liệu có sẵn (announced days off, JSON)",
     };
 
     public static Command BuildDeadline()
@@ -58,9 +58,11 @@ public static class CalendarCommands
         command.SetAction(parse => DonDocCommandLine.Run(() =>
         {
             var value = parse.GetValue(year);
-            if (value is < 1901 or > 2199)
+            if (!WithinCalendar(value))
             {
-                throw new CliError($"năm {value} nằm ngoài phạm vi 1901–2199 của lịch", $"year {value} is outside the calendar's range 1901-2199");
+                throw new CliError(
+                    $"năm {value} nằm ngoài phạm vi {PublicHolidays.FirstYear}–{PublicHolidays.LastYear} của lịch",
+                    $"year {value} is outside the calendar's range {PublicHolidays.FirstYear}-{PublicHolidays.LastYear}");
             }
 
             foreach (var day in LoadCalendar(parse.GetValue(daysOff)).DaysOff(value))
@@ -88,7 +90,14 @@ public static class CalendarCommands
                 throw new CliError("số ngày làm việc quá lớn (tối đa 10.000)", "at most 10,000 working days");
             }
 
-            var result = LoadCalendar(parse.GetValue(daysOff)).AddWorkingDays(start, n);
+            // From a date of the calendar, 10,000 working days stay far inside DateOnly's range.
+            var result = WithinCalendar(start.Year) ? LoadCalendar(parse.GetValue(daysOff)).AddWorkingDays(start, n) : start;
+            if (!WithinCalendar(start.Year) || !WithinCalendar(result.Year))
+            {
+                throw new CliError(
+                    $"ngày nằm ngoài phạm vi {PublicHolidays.FirstYear}–{PublicHolidays.LastYear} của lịch",
+                    $"the dates must lie within {PublicHolidays.FirstYear}-{PublicHolidays.LastYear}");
+            }
             Console.WriteLine(result.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return 0;
         }));
@@ -115,6 +124,8 @@ public static class CalendarCommands
 
         return new WorkingDayCalendar(AnnouncedCalendarChanges.Shipped.Merge(outcome.Changes));
     }
+
+    private static bool WithinCalendar(int year) => year >= PublicHolidays.FirstYear && year <= PublicHolidays.LastYear;
 
     private static DateOnly ParseDate(string text, string what)
     {

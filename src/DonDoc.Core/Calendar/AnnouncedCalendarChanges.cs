@@ -1,12 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DonDoc.Core.Calendar;
 
 /// <summary>
-/// The days off and swapped working days that the government announces each year, beyond the
-/// statutory holidays. Shipped as <c>Calendar/Data/announced-days.json</c>; an administrator can
-/// supply a file of the same shape that adds to or replaces entries without a release.
+/// The days off and swapped working days that the government announces each year, each with its
+/// source. Shipped for past years as <c>Calendar/Data/announced-days.json</c>; an administrator adds
+/// next year's announcement (a page, or a file of the same shape) without a release.
 /// </summary>
 public sealed record AnnouncedCalendarChanges(
     IReadOnlyList<DayOff> DaysOff,
@@ -34,7 +35,8 @@ public sealed record AnnouncedCalendarChanges(
     }
 
     /// <summary>
-    /// Reads the JSON form: <c>{"entries": [{"date": "2026-08-31", "to": null, "kind": "off" | "work", "name": "…"}]}</c>.
+    /// Reads the JSON form: <c>{"entries": [{"date": "2027-02-05", "to": "2027-02-11", "kind": "off" | "work",
+    /// "name": "…", "source": "Công văn số …/VPCP-KGVX"}]}</c>. An error says in Vietnamese which entry is wrong.
     /// </summary>
     public static ParseOutcome Parse(string json)
     {
@@ -45,57 +47,73 @@ public sealed record AnnouncedCalendarChanges(
         }
         catch (JsonException ex)
         {
-            return new ParseOutcome(null, $"not valid JSON: {ex.Message}");
+            return new ParseOutcome(null, $"không phải JSON hợp lệ (dòng {(ex.LineNumber ?? 0) + 1})");
         }
 
         if (shape?.Entries is null)
         {
-            return new ParseOutcome(null, "no \"entries\" array");
+            return new ParseOutcome(null, "thiếu mảng \"entries\"");
         }
 
-        var daysOff = new List<DayOff>();
-        var workingDays = new List<SwappedWorkingDay>();
+        var entries = new List<AnnouncedEntry>();
         for (var i = 0; i < shape.Entries.Count; i++)
         {
             var entry = shape.Entries[i];
-            if (!DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", out var from))
+            if (!DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
             {
-                return new ParseOutcome(null, $"entry {i + 1}: \"date\" must be YYYY-MM-DD, not \"{entry.Date}\"");
+                return new ParseOutcome(null, $"mục {i + 1}: \"date\" phải có dạng YYYY-MM-DD, không phải \"{entry.Date}\"");
             }
 
             var to = from;
-            if (entry.To is not null && !DateOnly.TryParseExact(entry.To, "yyyy-MM-dd", out to))
+            if (entry.To is not null && !DateOnly.TryParseExact(entry.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
             {
-                return new ParseOutcome(null, $"entry {i + 1}: \"to\" must be YYYY-MM-DD, not \"{entry.To}\"");
+                return new ParseOutcome(null, $"mục {i + 1}: \"to\" phải có dạng YYYY-MM-DD, không phải \"{entry.To}\"");
             }
 
-            if (to < from || to.DayNumber - from.DayNumber > 31)
+            var kind = entry.Kind switch
             {
-                return new ParseOutcome(null, $"entry {i + 1}: the range {from:yyyy-MM-dd}..{to:yyyy-MM-dd} is not 1 to 32 days long");
+                "off" => (AnnouncedDayKind?)AnnouncedDayKind.Off,
+                "work" => AnnouncedDayKind.Work,
+                _ => null,
+            };
+            if (kind is null)
+            {
+                return new ParseOutcome(null, $"mục {i + 1}: \"kind\" phải là \"off\" (nghỉ) hoặc \"work\" (làm bù), không phải \"{entry.Kind}\"");
             }
 
-            if (string.IsNullOrWhiteSpace(entry.Name))
+            var outcome = AnnouncedEntry.Create(from, to, kind.Value, entry.Name, entry.Source);
+            if (outcome.Error is not null)
             {
-                return new ParseOutcome(null, $"entry {i + 1}: \"name\" is missing");
+                return new ParseOutcome(null, $"mục {i + 1}: {outcome.Error}");
             }
 
-            for (var day = from; day <= to; day = day.AddDays(1))
+            entries.Add(outcome.Entry!);
+        }
+
+        return new ParseOutcome(FromEntries(entries), null);
+    }
+
+    /// <summary>The changes that <paramref name="entries"/> announce, day by day.</summary>
+    public static AnnouncedCalendarChanges FromEntries(IEnumerable<AnnouncedEntry> entries)
+    {
+        var daysOff = new List<DayOff>();
+        var workingDays = new List<SwappedWorkingDay>();
+        foreach (var entry in entries)
+        {
+            for (var day = entry.From; day <= entry.To; day = day.AddDays(1))
             {
-                switch (entry.Kind)
+                if (entry.Kind == AnnouncedDayKind.Off)
                 {
-                    case "off":
-                        daysOff.Add(new DayOff(day, entry.Name, DayOffKind.Announced));
-                        break;
-                    case "work":
-                        workingDays.Add(new SwappedWorkingDay(day, entry.Name));
-                        break;
-                    default:
-                        return new ParseOutcome(null, $"entry {i + 1}: \"kind\" must be \"off\" or \"work\", not \"{entry.Kind}\"");
+                    daysOff.Add(new DayOff(day, entry.Name, DayOffKind.Announced, entry.Source));
+                }
+                else
+                {
+                    workingDays.Add(new SwappedWorkingDay(day, entry.Name, entry.Source));
                 }
             }
         }
 
-        return new ParseOutcome(new AnnouncedCalendarChanges(daysOff, workingDays), null);
+        return Empty.Merge(new AnnouncedCalendarChanges(daysOff, workingDays));
     }
 
     private static AnnouncedCalendarChanges LoadShipped()
@@ -112,5 +130,5 @@ public sealed record AnnouncedCalendarChanges(
 
     private sealed record FileShape([property: JsonPropertyName("entries")] List<EntryShape>? Entries);
 
-    private sealed record EntryShape(string? Date, string? To, string? Kind, string? Name);
+    private sealed record EntryShape(string? Date, string? To, string? Kind, string? Name, string? Source);
 }

@@ -70,34 +70,73 @@ public sealed class WorkingDayCalendar
 
     private YearCalendar Build(int year)
     {
-        var holidays = PublicHolidays.Of(year);
-        var taken = holidays.Select(h => h.Date).ToHashSet();
+        var statutory = PublicHolidays.Of(year);
         var announcedOff = _announced.DaysOff.Where(d => d.Date.Year == year).ToList();
-        taken.UnionWith(announcedOff.Select(d => d.Date));
+        var announcedDates = announcedOff.Select(d => d.Date).ToHashSet();
         var swapped = _announced.WorkingDays.Where(w => w.Date.Year == year).Select(w => w.Date).ToHashSet();
 
-        // Art. 112(3): a holiday on the weekly rest day is taken on the next working day.
-        var compensatory = new List<DayOff>();
-        foreach (var holiday in holidays.Where(h => IsWeekend(h.Date)))
-        {
-            var day = holiday.Date.AddDays(1);
-            while (IsWeekend(day) || taken.Contains(day))
-            {
-                day = day.AddDays(1);
-            }
+        // An announced day off on a holiday of the law means the announcement decides that occasion:
+        // the day the law leaves to the Prime Minister and the compensatory days of the rule yield to it.
+        var announcedOccasions = statutory.Where(h => !h.IsChosen && announcedDates.Contains(h.Date)).Select(h => h.Occasion).ToHashSet();
+        var holidays = statutory.Where(h => !(h.IsChosen && announcedOccasions.Contains(h.Occasion))).ToList();
+        // The rule places compensatory days among the law's own days; an announced day on the same date is the same day off.
+        var taken = holidays.Select(h => h.Date).ToHashSet();
 
-            taken.Add(day);
-            compensatory.Add(new DayOff(day, $"Nghỉ bù {holiday.Name}", DayOffKind.Compensatory));
+        var compensatory = new List<DayOff>();
+        var source = year >= PublicHolidays.LabourCode2019FirstYear
+            ? "Bộ luật Lao động 2019, Điều 111 khoản 3"
+            : "Bộ luật Lao động 2012, Điều 115 khoản 3";
+        foreach (var occasion in holidays.Where(h => !announcedOccasions.Contains(h.Occasion)).GroupBy(h => h.Occasion).OrderBy(g => g.Min(h => h.Date)))
+        {
+            var days = occasion.OrderBy(h => h.Date).ToList();
+            var onWeekend = days.Where(h => IsWeekend(h.Date)).ToList();
+            for (var i = 0; i < onWeekend.Count; i++)
+            {
+                DateOnly day;
+                if (occasion.Key == HolidayOccasion.LunarNewYear)
+                {
+                    // The Prime Minister places Tết's extra days before the five days first, then after
+                    // them (Điều 112 khoản 3; so announced for 2020, 2021, 2023, 2024 and 2025).
+                    day = i % 2 == 0
+                        ? FreeWeekday(days[0].Date.AddDays(-1), -1, taken)
+                        : FreeWeekday(days[^1].Date.AddDays(1), 1, taken);
+                }
+                else
+                {
+                    // A holiday on the weekly rest day is taken on the next working day.
+                    day = FreeWeekday(onWeekend[i].Date.AddDays(1), 1, taken);
+                }
+
+                taken.Add(day);
+                compensatory.Add(new DayOff(day, $"Nghỉ bù {onWeekend[i].Name}", DayOffKind.Compensatory, source));
+            }
         }
 
         var byDate = new SortedDictionary<DateOnly, DayOff>();
-        foreach (var day in holidays.Concat(compensatory).Concat(announcedOff))
+        foreach (var holiday in holidays)
+        {
+            byDate.TryAdd(holiday.Date, new DayOff(holiday.Date, holiday.Name, DayOffKind.PublicHoliday, holiday.Source));
+        }
+
+        foreach (var day in announcedOff.Concat(compensatory))
         {
             byDate.TryAdd(day.Date, day);
         }
 
         var all = byDate.Values.ToList();
         return new YearCalendar(all, all.Select(d => d.Date).ToHashSet(), swapped);
+    }
+
+    /// <summary>The first weekday from <paramref name="from"/> on, going in <paramref name="step"/>, that is not already a day off.</summary>
+    private static DateOnly FreeWeekday(DateOnly from, int step, HashSet<DateOnly> taken)
+    {
+        var day = from;
+        while (IsWeekend(day) || taken.Contains(day))
+        {
+            day = day.AddDays(step);
+        }
+
+        return day;
     }
 
     private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
