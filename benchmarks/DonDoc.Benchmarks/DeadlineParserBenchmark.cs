@@ -16,6 +16,18 @@ public class DeadlineParserBenchmark
         "Theo Kế hoạch số 12-KH/TU ngày 02/3/2026 của Ban Thường vụ", "Quý IV/2025; Trong năm", "Đã hoàn thành", "6 tháng đầu năm 2026",
     ];
 
+    /// <summary>Phrasings of other issuers' plans: ranges and lists due at their end, waves, event offsets, schedules.</summary>
+    private static readonly string[] OtherIssuers =
+    [
+        "12/2025", "Từ ngày 17/12/2025 đến ngày 25/01/2026", "Quý IV/2025 và Quý I/2026", "Từ tháng 12/2025 đến quý I/2026",
+        "2025 - 2035", "Quý IV/2025- Quý II/2026", "Đợt 1: từ 01/3 đến 15/4/2026; Đợt 2: từ 01/8 đến 15/9/2026", "Quí IV-2025",
+        "Giai đoạn 2026 - 2027. Thực hiện rà soát, đánh giá", "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ",
+        "Chậm nhất 10 ngày kể từ ngày Kế hoạch được ban hành", "Ngay sau Đại hội, chậm nhất ngày 30/9/2025",
+        "Dự kiến ngày 15/11/2025 (Chậm nhất ngày 30/11/2025)", "Định kỳ hằng năm (trước ngày 30 tháng 11)",
+        "Theo lộ trình được giao tại Kế hoạch số 12/KH-UBND ngày 05/01/2026", "Quý IV/2025 và vận hành thường xuyên",
+        "Sơ kết: tháng 6/2026; Tổng kết: tháng 12/2026", "Quý\u200b IV/2027", "6 tháng đầu năm và cả năm 2026", "Hằng tháng, trước ngày 20",
+    ];
+
     private readonly DeadlineParser _parser = new();
 
     /// <summary>One operation parses all 20 expressions: expressions per second = 20 / mean time.</summary>
@@ -24,6 +36,19 @@ public class DeadlineParserBenchmark
     {
         var kinds = 0;
         foreach (var expression in Expressions)
+        {
+            kinds += (int)_parser.Parse(expression, 2026).Kind;
+        }
+
+        return kinds;
+    }
+
+    /// <summary>One operation parses the 20 phrasings of other issuers.</summary>
+    [Benchmark(OperationsPerInvoke = 20)]
+    public int ParseTwentyOtherIssuersExpressions()
+    {
+        var kinds = 0;
+        foreach (var expression in OtherIssuers)
         {
             kinds += (int)_parser.Parse(expression, 2026).Kind;
         }

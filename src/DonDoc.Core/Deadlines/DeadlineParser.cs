@@ -1,59 +1,22 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using DonDoc.Core.Text;
-
 namespace DonDoc.Core.Deadlines;
 
 /// <summary>
 /// Reads the deadline column of a plan ("Chậm nhất ngày 01/4/2026", "Quý III/2026", "Thường xuyên",
-/// "Sau đại hội 07 ngày", "Sau khi có hướng dẫn của Trung ương") into a <see cref="Deadline"/>.
-/// Total: every string gives a value; what is not understood becomes an <see cref="UnknownTerm"/> with a reason.
+/// "Sau đại hội 07 ngày", "Sau khi có hướng dẫn của Trung ương", "Từ tháng 12/2025 đến quý I/2026")
+/// into a <see cref="Deadline"/>. Total: every string gives a value; what is not understood becomes an
+/// <see cref="UnknownTerm"/> with a reason.
 /// </summary>
 /// <remarks>
-/// The text is folded (lower case, no diacritics) and cut into clauses at ";" and list dashes. Within a
-/// clause, recognizers run from the most specific (a condition that quotes a document with its own
-/// dates) to the least (a bare date), each masking what it consumed so that no span is read twice.
+/// A grammar over tokens, without regular expressions: the text is cleaned, folded and cut into words,
+/// numbers and signs once; the text is split into parts at ";", at list dashes and at labels ("Đợt 1:",
+/// "Sơ kết:"); within a part, rules run from the most specific (a condition that quotes a document with
+/// its own dates) to the least (a bare date), each taking the tokens it reads so that none is read
+/// twice. Every rule looks at a bounded number of tokens from where it starts, so a parse is linear in
+/// the length of the text. Dates and periods joined by "và", ",", "-", "đến" form one range or list,
+/// due at its end; waves ("Đợt 1: …; Đợt 2: …") likewise; other labelled milestones are due at the first.
 /// </remarks>
 public sealed partial class DeadlineParser
 {
-    private const char Mask = '\u0001';
-
-    private static readonly string Every = Alternation(DeadlineVocabulary.Every);
-    private static readonly Regex DoneRegex = Build($@"\b(?:{Alternation(DeadlineVocabulary.Done)})\b");
-    private static readonly Regex ContinuousRegex = Build($@"\b(?:{Alternation(DeadlineVocabulary.Continuous)})\b");
-    private static readonly Regex FollowsDocumentRegex = Build($@"\btheo\s+(?:cac\s+|nhung\s+)?(?:{Alternation(DeadlineVocabulary.FollowedDocuments)})\b.*$");
-    private static readonly Regex ConditionRegex = Build($@"(?:\bngay\s+)?\b(?:{Alternation(DeadlineVocabulary.ConditionOpeners)})\s+\S.*$");
-    private static readonly Regex OffsetRegex = Build(@"\b(\d{1,3})\s+ngay(\s+lam\s+viec)?\b");
-    private static readonly Regex DirectionRegex = Build(@"\b(sau|truoc)\b");
-    private static readonly Regex OffsetAfterImpliedEventRegex = Build(@"\bsau\s+(\d{1,3})\s+ngay(\s+lam\s+viec)?\b");
-    private static readonly Regex ImmediatelyRegex = Build(@"\bngay\s+(?:sau|khi)\b");
-
-    // Recurring.
-    private static readonly Regex MonthlyOnDayRegex = Build($@"(?:\b(?:truoc|vao|cham nhat)\s+)?\bngay\s+(\d{{1,2}})\s+(?:{Every})\s+thang\b");
-    private static readonly Regex QuarterlyOnDayRegex = Build(@"(?:\b(?:truoc|vao|cham nhat)\s+)?\bngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+(cuoi|dau|giua)\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b");
-    private static readonly Regex YearlyOnDateRegex = Build($@"(?:\b(?:truoc|vao|cham nhat)\s+)?(?:\bngay\s+)?\b(\d{{1,2}})\s*/\s*(\d{{1,2}})\s+(?:{Every})\s+nam\b");
-    private static readonly Regex EveryPeriodRegex = Build($@"\b(?:{Every})\s+(6\s+thang|sau\s+thang|thang|quy|nam)\b");
-
-    // Periods.
-    private static readonly Regex FullDateRegex = Build(@"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b");
-    private static readonly Regex MonthRangeFromToRegex = Build(@"\btu\s+(?:thang\s+)?(\d{1,2})(?:\s*/\s*(\d{4}))?\s+(?:den|toi)\s+(?:het\s+)?thang\s+(\d{1,2})\s*(?:/|\s+nam\s+)\s*(\d{4})\b");
-    private static readonly Regex MonthSpanRegex = Build(@"\bthang\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(?:/|\s+nam\s+)\s*(\d{4})\b");
-    private static readonly Regex MonthListRegex = Build(@"\bthang\s+(\d{1,2})((?:\s*(?:,|va|;)\s*(?:thang\s+)?\d{1,2})*)\s*(?:/|\s+nam\s+)\s*(\d{4})\b");
-    private static readonly Regex MonthNoYearRegex = Build(@"\bthang\s+(\d{1,2})\b(?!\s*/)");
-    private static readonly Regex QuarterRegex = Build(@"\bquy\s+(iv|iii|ii|i|[1-4])\b((?:\s*(?:,|va|-|–)\s*(?:quy\s+)?(?:iv|iii|ii|i|[1-4])\b)*)(?:\s*(?:/|\s+nam\s+|\s+)\s*(\d{4}))?");
-    private static readonly Regex HalfYearRegex = Build(@"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+nam(?:\s*(\d{4}))?|\bnua\s+(dau|cuoi)\s+nam(?:\s*(\d{4}))?");
-    private static readonly Regex PhaseRegex = Build(@"\bgiai\s+doan\s+(\d{4})\s*[-–]\s*(\d{4})\b");
-    private static readonly Regex EndOfYearRegex = Build(@"\b(?:den\s+)?(?:het|cuoi)\s+nam\s+(\d{4})\b");
-    private static readonly Regex YearListRegex = Build(@"\bnam\s+(\d{4})((?:\s*(?:,|va|-|–)\s*\d{4})*)\b");
-    private static readonly Regex PlanYearRegex = Build($@"\b(?:{Alternation(DeadlineVocabulary.PlanYear)})\b");
-    private static readonly Regex BareYearRegex = Build(@"^\W*(\d{4})\W*$");
-
-    // Dates.
-    private static readonly Regex DateRegex = Build(@"(?:\b(\d{1,2})\s*(?:h|gio)\s*(\d{2})?(?:\s*phut)?\s*(?:,\s*)?(?:ngay\s+)?)?\b(\d{1,2})\s*[/.]\s*(\d{1,2})(?:\s*[/.]\s*(\d{4}))?\b(?!\s*[/.]\s*\d)");
-    private static readonly Regex HourRegex = Build(@"\b(\d{1,2})\s*(?:h|gio)\s*(\d{2})?\b");
-
-    private static readonly Regex ClauseBreakRegex = Build(@";|(?:^|\s)[-–]\s|\n");
-
     /// <summary>Parses <paramref name="text"/>; <paramref name="planYear"/> fills dates and periods printed without a year.</summary>
     public Deadline Parse(string? text, int? planYear = null)
     {
@@ -67,491 +30,359 @@ public sealed partial class DeadlineParser
             return Deadline.None with { Raw = text };
         }
 
-        if (text.Length > LongestText)
+        var source = DeadlineText.Read(text);
+        if (source.Tokens.Length == 0)
         {
-            return new Deadline(text, [new UnknownTerm($"{text.Length} characters are not a deadline (at most {LongestText})")]);
+            return Deadline.None with { Raw = text };
         }
 
-        var original = VietnameseText.CollapseWhiteSpace(text.Normalize(System.Text.NormalizationForm.FormC));
-        var folded = VietnameseText.Fold(original);
-        var terms = new List<(int Position, DeadlineTerm Term)>();
-        var start = 0;
-        foreach (Match breakMatch in ClauseBreakRegex.Matches(folded))
-        {
-            ParseClause(original, folded, start, breakMatch.Index, planYear, terms);
-            start = breakMatch.Index + breakMatch.Length;
-        }
-
-        ParseClause(original, folded, start, folded.Length, planYear, terms);
-        if (terms.Count == 0)
-        {
-            return new Deadline(text, [new UnknownTerm($"not understood: \"{original}\"")]);
-        }
-
-        return new Deadline(text, terms.OrderBy(t => t.Position).Select(t => t.Term).ToList());
+        var terms = new Reading(source, planYear).Run();
+        return terms.Count == 0
+            ? new Deadline(text, [new UnknownTerm(UnknownReason.NotUnderstood, source.Clean)])
+            : new Deadline(text, terms);
     }
 
-    private static void ParseClause(string original, string folded, int start, int end, int? planYear, List<(int, DeadlineTerm)> terms)
+    /// <summary>A part of the text: between separators, after its label when it has one.</summary>
+    /// <param name="LabelFrom">Where the part starts, its label included.</param>
+    private readonly record struct Part(int LabelFrom, int From, int To, string? Label, bool Wave);
+
+    /// <summary>The state of one parse: the text, which tokens are taken, the part being read.</summary>
+    private sealed partial class Reading(DeadlineText text, int? planYear)
     {
-        if (end <= start)
+        private readonly DeadlineText _text = text;
+        private readonly Token[] _tokens = text.Tokens;
+        private readonly bool[] _used = new bool[text.Tokens.Length];
+        private readonly int? _planYear = planYear;
+        private readonly List<(int Position, DeadlineTerm Term)> _found = [];
+        private int _from;
+        private int _to;
+
+        public List<DeadlineTerm> Run()
         {
-            return;
+            var parts = new List<Part>();
+            var start = 0;
+            for (var i = 0; i < _tokens.Length; i++)
+            {
+                if (_tokens[i].Kind == TokenKind.Semicolon)
+                {
+                    SplitAtListDashes(start, i, parts);
+                    start = i + 1;
+                }
+            }
+
+            SplitAtListDashes(start, _tokens.Length, parts);
+
+            var results = new List<(Part Part, List<(int Position, DeadlineTerm Term)> Terms)>(parts.Count);
+            foreach (var part in parts)
+            {
+                _from = part.From;
+                _to = part.To;
+                _found.Clear();
+                ReadPart();
+                results.Add((part, _found.OrderBy(t => t.Position).ToList()));
+            }
+
+            return Combine(results);
         }
 
-        var clause = new Clause(original.Substring(start, end - start), folded.Substring(start, end - start).ToCharArray(), start);
-        if (clause.Folded.AsSpan().Trim().IsEmpty)
+        private void ReadPart()
         {
-            return;
-        }
-
-        // Each recognizer runs only when its key word is present: most clauses need two or three of them.
-        if (clause.Mentions("hoan thanh") || clause.Mentions("thuc hien xong") || clause.Mentions("ban hanh"))
-        {
-            ReadDone(clause, terms);
-        }
-
-        if (clause.Mentions("theo"))
-        {
-            ReadFollowedDocument(clause, terms);
-        }
-
-        if (clause.Mentions("khi"))
-        {
-            ReadConditionOrEvent(clause, terms);
-        }
-
-        if (clause.Mentions("dai hoi") || clause.Mentions("hoi nghi") || clause.Mentions("ky hop") || clause.Mentions("bau cu") || clause.Mentions("ban hanh")
-            || (clause.Mentions("sau") && clause.Mentions("ngay")))
-        {
-            ReadEvent(clause, terms);
-        }
-
-        if (clause.MentionsWord("hang") || clause.MentionsWord("moi") || clause.Mentions("dinh k") || clause.Mentions("cuoi quy") || clause.Mentions("dau quy") || clause.Mentions("giua quy"))
-        {
-            ReadRecurring(clause, terms);
-        }
-
-        if (clause.Mentions("thuong xuyen") || clause.Mentions("lien tuc") || clause.Mentions("hang ngay"))
-        {
-            ReadContinuous(clause, terms);
-        }
-
-        ReadPeriods(clause, planYear, terms);
-        if (clause.Text.AsSpan().IndexOfAny('/', '.') >= 0)
-        {
-            ReadDates(clause, planYear, terms);
-        }
-    }
-
-    private static void ReadDone(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        foreach (var match in clause.Consume(DoneRegex))
-        {
-            terms.Add((clause.Offset + match.Index, new DoneTerm()));
-        }
-    }
-
-    /// <summary>"Theo Kế hoạch số 331-KH/TU …": the dates inside belong to the document, not to the task.</summary>
-    private static void ReadFollowedDocument(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        foreach (var match in clause.Consume(FollowsDocumentRegex))
-        {
-            terms.Add((clause.Offset + match.Index, new ConditionalTerm(clause.OriginalOf(match))));
-        }
-    }
-
-    /// <summary>"Sau khi có hướng dẫn …" waits for a trigger; "Chậm nhất 07 ngày sau khi kết thúc Đại hội" for an event.</summary>
-    private static void ReadConditionOrEvent(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        var match = ConditionRegex.Match(clause.Text);
-        if (!match.Success)
-        {
-            return;
-        }
-
-        var condition = VietnameseText.Fold(clause.OriginalOf(match));
-        if (MentionsEvent(condition))
-        {
-            ReadEvent(clause, terms);
-            return;
-        }
-
-        clause.MaskSpan(match.Index, match.Length);
-        var trigger = clause.OriginalOf(match);
-        terms.Add((clause.Offset + match.Index, new ConditionalTerm(trigger)));
-    }
-
-    private static void ReadEvent(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        var text = clause.Text;
-        var eventIndex = FindEvent(text, out var eventLength);
-        var offsetMatch = OffsetRegex.Match(text);
-        if (eventIndex < 0)
-        {
-            // "Sau 7 ngày làm việc": an offset after an event the task implies.
-            var bare = OffsetAfterImpliedEventRegex.Match(text);
-            if (!bare.Success)
+            if (_from >= _to)
             {
                 return;
             }
 
-            clause.MaskSpan(bare.Index, bare.Length);
-            terms.Add((clause.Offset + bare.Index, new EventRelativeTerm(string.Empty, EventDirection.After, int.Parse(bare.Groups[1].Value, CultureInfo.InvariantCulture), bare.Groups[2].Success)));
-            return;
+            ReadDone();
+            ReadFollowedDocuments();
+            ReadOffsetsFromEvents();
+            ReadConditions();
+            ReadEvents();
+            ReadRecurring();
+            ReadContinuous();
+            ReadTimes();
         }
 
-        // The direction is the nearest "sau"/"trước" before the event, else after it ("Sau đại hội 07 ngày").
-        var after = true;
-        var spanStart = eventIndex;
-        foreach (Match direction in DirectionRegex.Matches(text[..eventIndex]))
+        /// <summary>
+        /// Cuts [from, to) at dashes that open a list item ("… 01/7/2026 - Phương án: …"), not at those
+        /// that join two dates or periods ("2025 - 2035", "Quý IV/2025- Quý II/2026").
+        /// </summary>
+        private void SplitAtListDashes(int from, int to, List<Part> parts)
         {
-            after = direction.Groups[1].Value == "sau";
-            spanStart = Math.Min(spanStart, direction.Index);
-        }
-
-        var immediately = ImmediatelyRegex.Match(text);
-        if (immediately.Success && immediately.Index < eventIndex)
-        {
-            spanStart = Math.Min(spanStart, immediately.Index);
-        }
-
-        var eventEnd = EventNameEnd(text, eventIndex + eventLength, offsetMatch);
-        var eventName = clause.Original.Substring(eventIndex, eventEnd - eventIndex).Trim().TrimEnd('.', ',', ';', ':', ')');
-        var offset = 0;
-        var workingDays = false;
-        var spanEnd = eventEnd;
-        if (offsetMatch.Success)
-        {
-            offset = int.Parse(offsetMatch.Groups[1].Value, CultureInfo.InvariantCulture);
-            workingDays = offsetMatch.Groups[2].Success;
-            spanStart = Math.Min(spanStart, offsetMatch.Index);
-            spanEnd = Math.Max(spanEnd, offsetMatch.Index + offsetMatch.Length);
-        }
-
-        clause.MaskSpan(spanStart, spanEnd - spanStart);
-        terms.Add((clause.Offset + spanStart, new EventRelativeTerm(eventName, after ? EventDirection.After : EventDirection.Before, offset, workingDays)));
-    }
-
-    /// <summary>The event's name runs to the offset, a parenthesis or the end of the clause.</summary>
-    private static int EventNameEnd(string text, int from, Match offset)
-    {
-        var end = text.Length;
-        if (offset.Success && offset.Index >= from)
-        {
-            end = offset.Index;
-        }
-
-        var paren = text.IndexOf('(', from);
-        if (paren >= 0 && paren < end)
-        {
-            end = paren;
-        }
-
-        return end;
-    }
-
-    private static bool MentionsEvent(string folded) => FindEvent(folded, out _) >= 0;
-
-    private static int FindEvent(string folded, out int length)
-    {
-        foreach (var words in DeadlineVocabulary.Events)
-        {
-            var first = IndexOfWord(folded, words[0], 0);
-            if (first < 0)
+            var start = from;
+            for (var i = from; i < to; i++)
             {
-                continue;
-            }
-
-            var position = first;
-            var all = true;
-            for (var i = 1; i < words.Length && all; i++)
-            {
-                position = IndexOfWord(folded, words[i], position);
-                all = position >= 0;
-            }
-
-            if (all)
-            {
-                length = words[0].Length;
-                return first;
-            }
-        }
-
-        length = 0;
-        return -1;
-    }
-
-    private static int IndexOfWord(string text, string word, int from)
-    {
-        var index = text.IndexOf(word, from, StringComparison.Ordinal);
-        while (index >= 0)
-        {
-            var startsWord = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
-            var end = index + word.Length;
-            var endsWord = end == text.Length || !char.IsLetterOrDigit(text[end]);
-            if (startsWord && endsWord)
-            {
-                return index;
-            }
-
-            index = text.IndexOf(word, index + 1, StringComparison.Ordinal);
-        }
-
-        return -1;
-    }
-
-    private static void ReadRecurring(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        foreach (var m in clause.Consume(MonthlyOnDayRegex))
-        {
-            if (Day(m.Groups[1]) is { } day)
-            {
-                terms.Add((clause.Offset + m.Index, new RecurringTerm(new RecurrenceRule(RecurrenceFrequency.Monthly, day, 1))));
-            }
-        }
-
-        foreach (var m in clause.Consume(QuarterlyOnDayRegex))
-        {
-            var monthOfQuarter = m.Groups[2].Value switch { "dau" => 1, "giua" => 2, _ => 3 };
-            if (Day(m.Groups[1]) is { } day)
-            {
-                terms.Add((clause.Offset + m.Index, new RecurringTerm(new RecurrenceRule(RecurrenceFrequency.Quarterly, day, monthOfQuarter))));
-            }
-        }
-
-        foreach (var m in clause.Consume(YearlyOnDateRegex))
-        {
-            var day = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            var month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            DeadlineTerm term = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2024, month)
-                ? new RecurringTerm(new RecurrenceRule(RecurrenceFrequency.Yearly, day, month))
-                : new UnknownTerm($"{day}/{month} is not a day of the year");
-            terms.Add((clause.Offset + m.Index, term));
-        }
-
-        foreach (var m in clause.Consume(EveryPeriodRegex))
-        {
-            var rule = m.Groups[1].Value switch
-            {
-                "thang" => new RecurrenceRule(RecurrenceFrequency.Monthly, null, 1),
-                "quy" => new RecurrenceRule(RecurrenceFrequency.Quarterly, null, 3),
-                "nam" => new RecurrenceRule(RecurrenceFrequency.Yearly, null, 12),
-                _ => new RecurrenceRule(RecurrenceFrequency.HalfYearly, null, 6),
-            };
-            terms.Add((clause.Offset + m.Index, new RecurringTerm(rule)));
-        }
-    }
-
-    private static void ReadContinuous(Clause clause, List<(int, DeadlineTerm)> terms)
-    {
-        foreach (var m in clause.Consume(ContinuousRegex))
-        {
-            terms.Add((clause.Offset + m.Index, new ContinuousTerm()));
-        }
-    }
-
-    private static void ReadPeriods(Clause clause, int? planYear, List<(int, DeadlineTerm)> terms)
-    {
-        foreach (var m in clause.ConsumeIf("thang", FullDateRegex))
-        {
-            terms.Add((clause.Offset + m.Index, MakeDate(Number(m.Groups[1]), Number(m.Groups[2]), Number(m.Groups[3]), null, clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("thang", MonthRangeFromToRegex))
-        {
-            var endYear = Number(m.Groups[4]);
-            var startYear = m.Groups[2].Success ? Number(m.Groups[2]) : endYear;
-            terms.Add((clause.Offset + m.Index, MonthPeriod(startYear, Number(m.Groups[1]), endYear, Number(m.Groups[3]), clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("thang", MonthSpanRegex))
-        {
-            var year = Number(m.Groups[3]);
-            terms.Add((clause.Offset + m.Index, MonthPeriod(year, Number(m.Groups[1]), year, Number(m.Groups[2]), clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("thang", MonthListRegex))
-        {
-            var year = Number(m.Groups[3]);
-            var months = new List<int> { Number(m.Groups[1]) };
-            months.AddRange(Regex.Matches(m.Groups[2].Value, @"\d{1,2}").Select(x => int.Parse(x.Value, CultureInfo.InvariantCulture)));
-            terms.Add((clause.Offset + m.Index, MonthPeriod(year, months.Min(), year, months.Max(), clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("quy", QuarterRegex))
-        {
-            var year = m.Groups[3].Success ? Number(m.Groups[3]) : planYear;
-            var quarters = new List<int> { DeadlineVocabulary.QuarterNumbers[m.Groups[1].Value] };
-            quarters.AddRange(Regex.Matches(m.Groups[2].Value, @"iv|iii|ii|i|[1-4]").Select(x => DeadlineVocabulary.QuarterNumbers[x.Value]));
-            terms.Add((clause.Offset + m.Index, year is { } y
-                ? MonthPeriod(y, (quarters.Min() * 3) - 2, y, quarters.Max() * 3, clause.OriginalOf(m))
-                : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
-        }
-
-        foreach (var m in clause.ConsumeIf("nam", HalfYearRegex))
-        {
-            var half = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[3].Value;
-            var yearGroup = m.Groups[2].Success ? m.Groups[2] : m.Groups[4];
-            var year = yearGroup.Success ? Number(yearGroup) : planYear;
-            terms.Add((clause.Offset + m.Index, year is { } y
-                ? (half == "dau" ? MonthPeriod(y, 1, y, 6, clause.OriginalOf(m)) : MonthPeriod(y, 7, y, 12, clause.OriginalOf(m)))
-                : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
-        }
-
-        foreach (var m in clause.ConsumeIf("giai doan", PhaseRegex))
-        {
-            terms.Add((clause.Offset + m.Index, MonthPeriod(Number(m.Groups[1]), 1, Number(m.Groups[2]), 12, clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("nam", EndOfYearRegex))
-        {
-            var year = Number(m.Groups[1]);
-            terms.Add((clause.Offset + m.Index, MonthPeriod(year, 1, year, 12, clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("nam", YearListRegex))
-        {
-            var years = new List<int> { Number(m.Groups[1]) };
-            years.AddRange(Regex.Matches(m.Groups[2].Value, @"\d{4}").Select(x => int.Parse(x.Value, CultureInfo.InvariantCulture)));
-            terms.Add((clause.Offset + m.Index, MonthPeriod(years.Min(), 1, years.Max(), 12, clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.Consume(BareYearRegex))
-        {
-            var year = Number(m.Groups[1]);
-            terms.Add((clause.Offset + m.Index, MonthPeriod(year, 1, year, 12, clause.OriginalOf(m))));
-        }
-
-        foreach (var m in clause.ConsumeIf("nam", PlanYearRegex))
-        {
-            terms.Add((clause.Offset + m.Index, planYear is { } y
-                ? MonthPeriod(y, 1, y, 12, $"{clause.OriginalOf(m)} {y}")
-                : new UnknownTerm($"\"{clause.OriginalOf(m)}\" needs the plan's year, which is not known")));
-        }
-
-        foreach (var m in clause.ConsumeIf("thang", MonthNoYearRegex))
-        {
-            var month = Number(m.Groups[1]);
-            terms.Add((clause.Offset + m.Index, planYear is { } y
-                ? MonthPeriod(y, month, y, month, $"{clause.OriginalOf(m)}/{y}")
-                : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
-        }
-    }
-
-    private static void ReadDates(Clause clause, int? planYear, List<(int, DeadlineTerm)> terms)
-    {
-        var hourBefore = HourRegex.Match(clause.Text);
-        foreach (var m in clause.Consume(DateRegex))
-        {
-            var day = Number(m.Groups[3]);
-            var month = Number(m.Groups[4]);
-            int? year = m.Groups[5].Success ? Number(m.Groups[5]) : planYear;
-            TimeOnly? time = null;
-            var hourGroup = m.Groups[1];
-            var minuteGroup = m.Groups[2];
-            if (!hourGroup.Success && hourBefore.Success && hourBefore.Index < m.Index)
-            {
-                hourGroup = hourBefore.Groups[1];
-                minuteGroup = hourBefore.Groups[2];
-            }
-
-            if (hourGroup.Success)
-            {
-                var hour = Number(hourGroup);
-                var minute = minuteGroup.Success ? Number(minuteGroup) : 0;
-                if (hour is >= 0 and < 24 && minute is >= 0 and < 60)
+                if (_tokens[i].Kind != TokenKind.Dash || !(_tokens[i].SpaceBefore || i == from))
                 {
-                    time = new TimeOnly(hour, minute);
+                    continue;
+                }
+
+                if (i > from && i + 1 < to && EndsTime(i) && TryAtom(i + 1, to, null, out _))
+                {
+                    continue;
+                }
+
+                SplitAtLabels(start, i, parts);
+                start = i + 1;
+            }
+
+            SplitAtLabels(start, to, parts);
+        }
+
+        /// <summary>Whether a date or period ends right before token <paramref name="index"/>.</summary>
+        private bool EndsTime(int index)
+        {
+            // A date or period is at most eight tokens long ("16 giờ 30 ngày 31/3/2026").
+            for (var start = Math.Max(0, index - 8); start < index; start++)
+            {
+                if (TryAtom(start, index, null, out var atom) && atom.To == index)
+                {
+                    return true;
                 }
             }
 
-            terms.Add((clause.Offset + m.Index, year is { } y
-                ? MakeDate(day, month, y, time, clause.OriginalOf(m))
-                : new UnknownTerm($"\"{clause.OriginalOf(m)}\" has no year and the plan's year is not known")));
-        }
-    }
-
-    private static DeadlineTerm MakeDate(int day, int month, int year, TimeOnly? time, string printed)
-    {
-        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return new UnknownTerm($"\"{printed}\" is not a date");
+            return false;
         }
 
-        return new DateTerm(new DateOnly(year, month, day), time);
-    }
-
-    private static DeadlineTerm MonthPeriod(int startYear, int startMonth, int endYear, int endMonth, string printed)
-    {
-        if (startMonth is < 1 or > 12 || endMonth is < 1 or > 12 || startYear is < 1 or > 9999 || endYear is < 1 or > 9999)
+        /// <summary>Cuts [from, to) at labels ("Sơ kết:", "Đợt 2:") and at wave markers ("Đợt 2 từ …").</summary>
+        private void SplitAtLabels(int from, int to, List<Part> parts)
         {
-            return new UnknownTerm($"\"{printed}\" is not a period");
-        }
-
-        var start = new DateOnly(startYear, startMonth, 1);
-        var end = new DateOnly(endYear, endMonth, DateTime.DaysInMonth(endYear, endMonth));
-        return end < start ? new UnknownTerm($"\"{printed}\" ends before it starts") : new PeriodTerm(start, end, printed);
-    }
-
-    private static int Number(Group group) =>
-        int.TryParse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : -1;
-
-    private static int? Day(Group group) => Number(group) is var day and >= 1 and <= 31 ? day : null;
-
-    private static string Alternation(IEnumerable<string> words) =>
-        string.Join("|", words.OrderByDescending(w => w.Length).Select(w => Regex.Escape(w).Replace(@"\ ", @"\s+", StringComparison.Ordinal)));
-
-    /// <summary>
-    /// No match timeout: a timer that trips when the machine is busy makes a good deadline fail at random. The
-    /// patterns have bounded repetitions, and what they read is bounded by <see cref="LongestText"/>.
-    /// </summary>
-    private static Regex Build(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
-
-    /// <summary>The longest text read as a deadline: a time cell is a line or two, never a page.</summary>
-    public const int LongestText = 2_000;
-
-    /// <summary>One clause of the text: its original form, its folded form with consumed spans masked, and where it starts.</summary>
-    private sealed class Clause(string original, char[] folded, int offset)
-    {
-        private string? _text;
-
-        public string Original { get; } = original;
-
-        public char[] Folded { get; } = folded;
-
-        public int Offset { get; } = offset;
-
-        /// <summary>The folded text with what was consumed masked; rebuilt only after a mask.</summary>
-        public string Text => _text ??= new string(Folded);
-
-        /// <summary>Whether <paramref name="word"/> is still in the unconsumed text: a cheap test before a regex.</summary>
-        public bool Mentions(string word) => Text.Contains(word, StringComparison.Ordinal);
-
-        /// <summary>Whether <paramref name="word"/> is still in the text as a whole word ("hang", not the end of "thang").</summary>
-        public bool MentionsWord(string word) => IndexOfWord(Text, word, 0) >= 0;
-
-        /// <summary><see cref="Consume"/> when <paramref name="word"/> is still in the text; nothing otherwise.</summary>
-        public List<Match> ConsumeIf(string word, Regex regex) => Mentions(word) ? Consume(regex) : [];
-
-        /// <summary>Every match of <paramref name="regex"/> in what is not yet consumed; masks each.</summary>
-        public List<Match> Consume(Regex regex)
-        {
-            var matches = regex.Matches(Text).Where(m => m.Length > 0).ToList();
-            foreach (var match in matches)
+            var partStart = from;
+            string? label = null;
+            var wave = false;
+            var contentStart = from;
+            for (var i = from; i < to; i++)
             {
-                MaskSpan(match.Index, match.Length);
+                var opensLabel = i == from || _tokens[i - 1].Kind is TokenKind.Comma or TokenKind.Dot or TokenKind.Close;
+                if (!opensLabel || _tokens[i].Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                var waveLength = WaveMarkerLength(i, to);
+                var isWave = waveLength > 0;
+                var colon = LabelColon(i, to);
+                if (colon < 0 && !isWave)
+                {
+                    continue;
+                }
+
+                if (i > from)
+                {
+                    parts.Add(new Part(partStart, contentStart, i, label, wave));
+                }
+
+                partStart = i;
+                wave = isWave;
+                var labelEnd = colon >= 0 ? colon : i + waveLength;
+                label = _text.Printed(i, labelEnd);
+                contentStart = colon >= 0 ? colon + 1 : labelEnd;
+                i = contentStart - 1;
             }
 
-            return matches;
+            parts.Add(new Part(partStart, contentStart, to, label, wave));
         }
 
-        public void MaskSpan(int index, int length)
+        /// <summary>The colon of a label of one to six words starting at <paramref name="index"/>, or -1.</summary>
+        private int LabelColon(int index, int to)
         {
-            Array.Fill(Folded, Mask, index, length);
-            _text = null;
+            for (var i = index; i < to && i < index + 7; i++)
+            {
+                switch (_tokens[i].Kind)
+                {
+                    case TokenKind.Colon:
+                        // "16:30" is an hour, not a label.
+                        return i > index && !_text.Is(i + 1, TokenKind.Number) ? i : -1;
+                    case TokenKind.Word:
+                    case TokenKind.Number when i > index:
+                        continue;
+                    default:
+                        return -1;
+                }
+            }
+
+            return -1;
         }
 
-        public string OriginalOf(Match match) => Original.Substring(match.Index, match.Length).Trim().TrimEnd('.', ';', ',');
+        /// <summary>The length of "Đợt 1", "Giai đoạn II", "Lần 2" at <paramref name="index"/>, or 0.</summary>
+        private int WaveMarkerLength(int index, int to)
+        {
+            foreach (var words in DeadlineVocabulary.WaveLabels)
+            {
+                if (!_text.AreWords(index, words))
+                {
+                    continue;
+                }
+
+                var number = index + words.Length;
+                if (number >= to)
+                {
+                    return 0;
+                }
+
+                var value = _text.Number(number, 2);
+                if (value is >= 1 and <= 20 || RomanValue(number) is >= 1)
+                {
+                    return words.Length + 1;
+                }
+            }
+
+            return 0;
+        }
+
+        private int RomanValue(int index)
+        {
+            if (!_text.Is(index, TokenKind.Word))
+            {
+                return 0;
+            }
+
+            var token = _tokens[index];
+            return _text.Folded.AsSpan(token.Start, token.Length) switch
+            {
+                "i" => 1,
+                "ii" => 2,
+                "iii" => 3,
+                "iv" => 4,
+                "v" => 5,
+                "vi" => 6,
+                _ => 0,
+            };
+        }
+
+        /// <summary>
+        /// Waves of one task are due when the last ends; separately labelled milestones keep their labels
+        /// and, as the order of the terms, make the task due at the first.
+        /// </summary>
+        private List<DeadlineTerm> Combine(List<(Part Part, List<(int Position, DeadlineTerm Term)> Terms)> results)
+        {
+            var waves = results.Where(r => r.Part.Wave && r.Terms.Any(t => t.Term.Due is not null)).ToList();
+            var labelled = results.Count(r => r.Part.Label is not null && r.Terms.Count > 0);
+            var terms = new List<DeadlineTerm>();
+            var waveMerged = false;
+            foreach (var (part, found) in results)
+            {
+                if (waves.Count >= 2 && part.Wave && found.Any(t => t.Term.Due is not null))
+                {
+                    if (!waveMerged)
+                    {
+                        waveMerged = true;
+                        var concrete = waves.SelectMany(w => w.Terms).Select(t => t.Term).Where(t => t.Due is not null).ToList();
+                        var start = concrete.Min(StartOf);
+                        var end = concrete.Max(t => t.Due!.Value);
+                        var last = waves[^1].Part;
+                        terms.Add(new PeriodTerm(start, end, _text.Printed(waves[0].Part.LabelFrom, last.To)));
+                    }
+
+                    terms.AddRange(found.Select(t => t.Term).Where(t => t.Due is null));
+                    continue;
+                }
+
+                foreach (var (_, term) in found)
+                {
+                    terms.Add(labelled >= 2 && part.Label is not null ? term with { Milestone = part.Label } : term);
+                }
+            }
+
+            return terms;
+        }
+
+        private static DateOnly StartOf(DeadlineTerm term) => term switch
+        {
+            PeriodTerm period => period.Start,
+            _ => term.Due!.Value,
+        };
+
+        private bool Free(int index) => index >= _from && index < _to && !_used[index];
+
+        private bool WordAt(int index, string word) => Free(index) && _text.IsWord(index, word);
+
+        /// <summary>The length of the first of <paramref name="phrases"/> whose free words start at <paramref name="index"/>, or 0.</summary>
+        private int PhraseAt(int index, string[][] phrases)
+        {
+            foreach (var words in phrases)
+            {
+                var all = true;
+                for (var i = 0; i < words.Length && all; i++)
+                {
+                    all = WordAt(index + i, words[i]);
+                }
+
+                if (all)
+                {
+                    return words.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        private bool WordIn(int index, HashSet<string> words)
+        {
+            if (!_text.Is(index, TokenKind.Word))
+            {
+                return false;
+            }
+
+            var token = _tokens[index];
+            return words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(_text.Folded.AsSpan(token.Start, token.Length));
+        }
+
+        private void Use(int from, int to)
+        {
+            for (var i = Math.Max(from, _from); i < to && i < _to; i++)
+            {
+                _used[i] = true;
+            }
+        }
+
+        private void Add(int position, DeadlineTerm term) => _found.Add((position, term));
+
+        /// <summary>
+        /// Where a condition, a quoted document or an event that starts at <paramref name="from"/> ends:
+        /// at a taken token, or at a separator after which a binding date follows ("…, chậm nhất ngày 30/6/2026").
+        /// </summary>
+        private int StopAt(int from)
+        {
+            var i = from;
+            while (i < _to && !IsStop(i))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private bool IsStop(int index)
+        {
+            if (_used[index])
+            {
+                return true;
+            }
+
+            var token = _tokens[index];
+            var separates = token.Kind is TokenKind.Comma or TokenKind.Open or TokenKind.Dot
+                || (token.Kind == TokenKind.Dash && token.SpaceBefore);
+            return separates && BindingTimeFollows(index + 1);
+        }
+
+        /// <summary>Whether lead words that bind a date ("chậm nhất", "trước", "hoàn thành trong") and then a date or period start at <paramref name="index"/>.</summary>
+        private bool BindingTimeFollows(int index)
+        {
+            var binding = false;
+            var i = index;
+            while (i < _to && i < index + 6 && WordIn(i, DeadlineVocabulary.DeadlineLeads))
+            {
+                binding |= WordIn(i, DeadlineVocabulary.BindingLeads);
+                i++;
+            }
+
+            // "ngày" is both a lead and the first word of a date: let the date have it.
+            if (i > index && _text.IsWord(i - 1, "ngay"))
+            {
+                i--;
+            }
+
+            return binding && !_used[Math.Min(i, _to - 1)] && TryAtom(i, _to, null, out _);
+        }
     }
 }

@@ -1,56 +1,79 @@
 namespace DonDoc.Core.Deadlines;
 
 /// <summary>
-/// The words officials use for deadlines, folded (lower case, no diacritics, "đ" → "d"). The parser
-/// builds its patterns from these tables: a new phrasing is a new table entry, not a new rule.
+/// The words officials use for deadlines, folded (lower case, no diacritics, "đ" → "d"), one array of
+/// words per phrase. The grammar reads these tables: a new phrasing is a new entry, not a new rule.
 /// </summary>
 internal static class DeadlineVocabulary
 {
     /// <summary>Already done: "Đã hoàn thành".</summary>
-    public static readonly string[] Done = ["da hoan thanh", "da thuc hien xong", "da ban hanh"];
+    public static readonly string[][] Done = Phrases("da hoan thanh", "da thuc hien xong", "da ban hanh", "da thuc hien");
 
-    /// <summary>Continuous work: "Thường xuyên".</summary>
-    public static readonly string[] Continuous = ["thuong xuyen", "lien tuc", "hang ngay", "hằng ngày"];
+    /// <summary>Continuous work: "Thường xuyên", "Liên tục", "Hằng ngày".</summary>
+    public static readonly string[][] Continuous = Phrases("thuong xuyen", "lien tuc", "hang ngay", "moi ngay");
 
-    /// <summary>"every": hằng / hàng / mỗi / định kỳ.</summary>
-    public static readonly string[] Every = ["hang", "moi", "dinh ky hang", "dinh ky", "dinh ki"];
+    /// <summary>"every": hằng / hàng / mỗi (a unit follows).</summary>
+    public static readonly string[] Every = ["hang", "moi"];
 
-    /// <summary>Words that open a deadline without changing it: "trước", "chậm nhất", "hoàn thành trước".</summary>
-    public static readonly string[] DateLead =
-        ["truoc", "cham nhat", "chậm nhat", "hoan thanh truoc", "hoan thanh", "den", "vao", "trong", "ngay"];
+    /// <summary>"periodically": định kỳ (a unit or "hằng" follows).</summary>
+    public static readonly string[][] Periodically = Phrases("dinh ky", "dinh ki");
 
-    /// <summary>Events that a person records, after which a deadline runs: congresses, the plan's issue.</summary>
-    public static readonly string[][] Events =
+    /// <summary>Events that a person records, after which a deadline runs: congresses, meetings, the plan's issue.</summary>
+    public static readonly string[][][] Events =
     [
-        ["dai hoi"],
-        ["hoi nghi"],
-        ["ky hop"],
-        ["ke hoach", "ban hanh"],
-        ["bau cu"],
+        [["dai", "hoi"]],
+        [["hoi", "nghi"]],
+        [["ky", "hop"]],
+        [["ki", "hop"]],
+        [["bau", "cu"]],
+        [["ke", "hoach"], ["ban", "hanh"]],
     ];
 
-    /// <summary>Words that introduce a condition: "sau khi (có) …", "khi có …".</summary>
-    public static readonly string[] ConditionOpeners = ["sau khi", "ngay sau khi", "khi co", "khi", "ke tu khi", "ngay khi"];
+    /// <summary>Words that introduce a condition: "sau khi (có) …", "khi có …", "kể từ khi …".</summary>
+    public static readonly string[][] ConditionOpeners = Phrases("ngay sau khi", "sau khi", "ke tu khi", "ngay khi", "khi co", "khi");
 
-    /// <summary>Documents whose schedule a task follows: "Theo Kế hoạch của Bộ Chính trị".</summary>
-    public static readonly string[] FollowedDocuments =
-    [
+    /// <summary>Documents or schedules whose timing a task follows: "Theo Kế hoạch của Bộ Chính trị", "Theo lộ trình được giao".</summary>
+    public static readonly string[][] FollowedDocuments = Phrases(
         "ke hoach", "huong dan", "cong van", "thong tri", "thong bao", "quyet dinh", "chi dao", "van ban",
-        "quy dinh", "nghi quyet", "chi thi", "lich", "tien do", "yeu cau", "chuong trinh",
-    ];
+        "quy dinh", "nghi quyet", "nghi dinh", "thong tu", "chi thi", "ket luan", "de an", "lich", "tien do",
+        "yeu cau", "chuong trinh", "lo trinh", "thoi gian quy dinh", "thoi han quy dinh", "luat");
+
+    /// <summary>Words that may stand between a separator and the date that binds a task: "…, chậm nhất ngày …", "(trước …)".</summary>
+    public static readonly HashSet<string> DeadlineLeads = new(StringComparer.Ordinal)
+    {
+        "cham", "nhat", "truoc", "han", "hoan", "thanh", "khong", "qua", "trong", "vao", "den", "het", "ngay", "thoi", "gian", "xong",
+    };
+
+    /// <summary>Of those, the ones that alone make a date binding (a bare "ngày …" may be a document's date).</summary>
+    public static readonly HashSet<string> BindingLeads = new(StringComparer.Ordinal)
+    {
+        "cham", "truoc", "han", "hoan", "khong", "trong", "vao", "den",
+    };
+
+    /// <summary>Words between two dates or periods that make them one range or list: "và", "đến (hết)", ",", "-".</summary>
+    public static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "va", "den", "toi", "het", "hoac", "cho", "ngay",
+    };
+
+    /// <summary>Labels that mark waves of one task ("Đợt 1:", "Giai đoạn 2:"): the task is due when the last ends.</summary>
+    public static readonly string[][] WaveLabels = Phrases("dot", "lan", "buoc", "giai doan");
+
+    /// <summary>Words that say a date is only expected: "Dự kiến ngày …".</summary>
+    public static readonly string[][] Expected = Phrases("du kien", "du tinh");
+
+    /// <summary>The plan's own year: "Trong năm", "Năm nay".</summary>
+    public static readonly string[][] PlanYear = Phrases("trong nam ke hoach", "trong nam nay", "trong nam", "nam nay", "ca nam");
+
+    /// <summary>Words before a number that make it a document's number, not a date: "số 12/2025".</summary>
+    public static readonly HashSet<string> NumberMarkers = new(StringComparer.Ordinal) { "so", "ma", "ky" };
 
     /// <summary>Roman and Arabic quarter numbers.</summary>
     public static readonly Dictionary<string, int> QuarterNumbers = new(StringComparer.Ordinal)
     {
-        ["i"] = 1, ["ii"] = 2, ["iii"] = 3, ["iv"] = 4, ["1"] = 1, ["2"] = 2, ["3"] = 3, ["4"] = 4,
+        ["i"] = 1, ["ii"] = 2, ["iii"] = 3, ["iv"] = 4,
     };
 
-    /// <summary>Halves of a year: "6 tháng đầu năm", "6 tháng cuối năm".</summary>
-    public static readonly Dictionary<string, int> Halves = new(StringComparer.Ordinal)
-    {
-        ["dau"] = 1, ["cuoi"] = 2, ["dau nam"] = 1, ["cuoi nam"] = 2,
-    };
-
-    /// <summary>The plan's own year: "Trong năm", "Năm nay".</summary>
-    public static readonly string[] PlanYear = ["trong nam", "nam nay", "ca nam", "trong nam ke hoach"];
+    private static string[][] Phrases(params string[] phrases) =>
+        phrases.Select(p => p.Split(' ')).OrderByDescending(words => words.Length).ToArray();
 }

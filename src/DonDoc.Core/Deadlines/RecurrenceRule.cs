@@ -25,6 +25,17 @@ public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int
         _ => Day is { } d ? $"yearly on {d:00}/{MonthOfPeriod:00}" : $"yearly, by the end of month {MonthOfPeriod}",
     };
 
+    /// <summary>The same in Vietnamese: what a page shows.</summary>
+    public string Explanation => Frequency switch
+    {
+        RecurrenceFrequency.Monthly => Day is { } d ? $"ngày {d} hằng tháng" : "cuối mỗi tháng",
+        RecurrenceFrequency.Quarterly => MonthOfPeriod == 3
+            ? (Day is { } d ? $"ngày {d} tháng cuối mỗi quý" : "cuối mỗi quý")
+            : $"{(Day is { } q ? $"ngày {q}" : "cuối")} tháng thứ {MonthOfPeriod} của mỗi quý",
+        RecurrenceFrequency.HalfYearly => Day is { } d ? $"6 tháng một lần, ngày {d} tháng thứ {MonthOfPeriod} của mỗi kỳ" : "cuối mỗi 6 tháng",
+        _ => Day is { } d ? $"hằng năm vào ngày {d:00}/{MonthOfPeriod:00}" : $"hằng năm, hết tháng {MonthOfPeriod}",
+    };
+
     private int PeriodMonths => Frequency switch
     {
         RecurrenceFrequency.Monthly => 1,

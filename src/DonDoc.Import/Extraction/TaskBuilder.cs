@@ -67,7 +67,7 @@ public sealed class TaskBuilder(Section? section, string? number, int firstLine)
         var deadline = deadlines.Parse(CellText.NullIfEmpty(Deadline), planYear);
         if (Deadline is not null && deadline.Kind == DeadlineKind.Unknown)
         {
-            warnings.Add(new ExtractionWarning(FirstLine, "deadline_unknown", $"Chưa hiểu thời hạn \"{Deadline}\" của nhiệm vụ {Number}: {deadline.Detail}"));
+            warnings.Add(new ExtractionWarning(FirstLine, "deadline_unknown", $"Chưa hiểu thời hạn \"{Deadline}\" của nhiệm vụ {Number}: {deadline.Explanation}"));
         }
 
         return new PlanTask

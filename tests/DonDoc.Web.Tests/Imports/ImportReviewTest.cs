@@ -207,7 +207,7 @@ public sealed class ImportReviewTest
         Assert.Contains("Rà soát thủ tục hành chính thuộc thẩm quyền giải quyết", page, StringComparison.Ordinal);
         Assert.Contains("Văn phòng Ủy ban nhân dân tỉnh", page, StringComparison.Ordinal);
         Assert.Contains("Tách thành một nhiệm vụ cho mỗi cơ quan chủ trì", page, StringComparison.Ordinal);
-        Assert.Equal("Cuối kỳ: hạn 30/09/2026 (Quý III/2026 (end 2026-09-30))", live.GetProperty("explanation").GetString());
+        Assert.Equal("Cuối kỳ: hạn 30/09/2026 (Quý III/2026 (hết ngày 30/09/2026))", live.GetProperty("explanation").GetString());
     }
 
     [Fact]
