@@ -24,6 +24,9 @@ public sealed partial class DeadlineParser
 
         /// <summary>"Trong năm": the plan's year.</summary>
         PlanYear,
+
+        /// <summary>"Năm học 2025 - 2026": September of the first year to June of the second (Year is the second).</summary>
+        SchoolYear,
     }
 
     /// <summary>A date or period as printed: tokens [From, To); a year of 0 is one the text leaves out.</summary>
@@ -103,9 +106,16 @@ public sealed partial class DeadlineParser
                 return;
             }
 
-            var from = WordAt(chain[0].From - 1, "tu") ? chain[0].From - 1 : chain[0].From;
+            var opened = WordAt(chain[0].From - 1, "tu");
+            var from = opened ? chain[0].From - 1 : chain[0].From;
             var to = chain[^1].To;
             Use(from, to);
+
+            // "Từ tháng 3 năm 2017" with no end says when work starts, not when it is due.
+            if (opened && chain.Count == 1)
+            {
+                return;
+            }
             var printed = _text.Printed(from, to);
             var tentative = Expected(from);
 
@@ -223,6 +233,15 @@ public sealed partial class DeadlineParser
         private static bool Bounds(Atom atom, out DateOnly start, out DateOnly end)
         {
             start = end = default;
+            if (atom.Kind == AtomKind.SchoolYear)
+            {
+                // The school year runs from September; its work is closed by 30 June (the yearly time
+                // frame of the school year set by the Bộ Giáo dục và Đào tạo).
+                start = new DateOnly(atom.Year - 1, 9, 1);
+                end = new DateOnly(atom.Year, 6, 30);
+                return atom.Year > 1;
+            }
+
             if (atom.Year is < 1 or > 9999 || atom.FirstMonth is < 1 or > 12 || atom.LastMonth is < 1 or > 12 || atom.LastMonth < atom.FirstMonth)
             {
                 return false;
@@ -257,6 +276,7 @@ public sealed partial class DeadlineParser
             }
 
             return TryDate(i, to, out atom)
+                || TrySchoolYear(i, to, out atom)
                 || TryMonth(i, to, out atom)
                 || TryQuarter(i, to, out atom)
                 || TryMonths(i, to, out atom)
@@ -539,6 +559,26 @@ public sealed partial class DeadlineParser
             return true;
         }
 
+        /// <summary>"Năm học 2025 - 2026", "năm học 2025-2026", "năm học 2025/2026".</summary>
+        private bool TrySchoolYear(int i, int to, out Atom atom)
+        {
+            atom = default;
+            if (!Word(i, to, "nam") || !Word(i + 1, to, "hoc"))
+            {
+                return false;
+            }
+
+            var first = Year(i + 2, to);
+            var second = (Separator(i + 3, to) || Word(i + 3, to, "den")) ? Year(i + 4, to) : -1;
+            if (first < 1900 || second != first + 1)
+            {
+                return false;
+            }
+
+            atom = new Atom(AtomKind.SchoolYear, i, i + 5, second, 9, 6, 0, null);
+            return true;
+        }
+
         /// <summary>"Năm 2027", "2027", "cuối năm 2025", "giai đoạn 2026" (of "giai đoạn 2026-2030").</summary>
         private bool TryYear(int i, int to, out Atom atom)
         {
@@ -550,7 +590,9 @@ public sealed partial class DeadlineParser
             }
 
             var year = Year(i, to);
-            if (year is < 1900 or > 2199 || (start == i && NamesTerm(i)) || Reference(i, i + 1))
+            // A bare year right after "12/" or "13." belongs to something else ("số 12/2025").
+            var afterNumber = start == i && (_text.Is(i - 1, TokenKind.Slash) || _text.Is(i - 1, TokenKind.Dot)) && !_tokens[i].SpaceBefore;
+            if (year is < 1900 or > 2199 || (start == i && NamesTerm(i)) || afterNumber || Reference(i, i + 1))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using DonDoc.Core.Text;
 
@@ -123,29 +122,9 @@ internal sealed class DeadlineText
 
     private static string CleanUp(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-
-            // Zero-width spaces and joiners, the soft hyphen, the byte-order mark: invisible, and they split words.
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
-            {
-                continue;
-            }
-
-            // Half a surrogate pair is not text, and normalization refuses it.
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-                continue;
-            }
-
-            // So are noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
-            builder.Append(char.IsSurrogate(c) || c >= '\uFFFE' || c is >= '\uFDD0' and <= '\uFDEF' ? '\uFFFD' : c);
-        }
-
-        var composed = builder.ToString();
+        // Invisible characters out and the text composed, as everywhere (TextNormalizer); then
+        // compatibility forms too (full-width digits "２０２５"), and white space collapsed.
+        var composed = TextNormalizer.Normalize(text);
         if (!composed.IsNormalized(NormalizationForm.FormKC))
         {
             composed = composed.Normalize(NormalizationForm.FormKC);

@@ -27,10 +27,22 @@ internal static class DeadlineVocabulary
         [["ki", "hop"]],
         [["bau", "cu"]],
         [["ke", "hoach"], ["ban", "hanh"]],
+
+        // A document the plan names, once issued: "Sau khi Nghị định được ban hành" (not "sau khi Trung ương ban hành …").
+        [["nghi", "dinh"], ["ban", "hanh"]],
+        [["thong", "tu"], ["ban", "hanh"]],
+        [["nghi", "quyet"], ["ban", "hanh"]],
+        [["quyet", "dinh"], ["ban", "hanh"]],
+        [["luat"], ["ban", "hanh"]],
+        [["de", "an"], ["ban", "hanh"]],
+        [["chuong", "trinh"], ["ban", "hanh"]],
+        [["quy", "che"], ["ban", "hanh"]],
+        [["quy", "dinh"], ["ban", "hanh"]],
     ];
 
     /// <summary>Words that introduce a condition: "sau khi (có) …", "khi có …", "kể từ khi …".</summary>
-    public static readonly string[][] ConditionOpeners = Phrases("ngay sau khi", "sau khi", "ke tu khi", "ngay khi", "khi co", "khi");
+    public static readonly string[][] ConditionOpeners = Phrases(
+        "ngay sau khi", "sau khi", "ke tu khi", "ngay khi", "khi co", "khi", "tuy thuoc vao", "tuy thuoc", "phu thuoc vao", "tuy theo", "tuy vao");
 
     /// <summary>Documents or schedules whose timing a task follows: "Theo Kế hoạch của Bộ Chính trị", "Theo lộ trình được giao".</summary>
     public static readonly string[][] FollowedDocuments = Phrases(
@@ -53,7 +65,7 @@ internal static class DeadlineVocabulary
     /// <summary>Words between two dates or periods that make them one range or list: "và", "đến (hết)", ",", "-".</summary>
     public static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     {
-        "va", "den", "toi", "het", "hoac", "cho", "ngay",
+        "va", "den", "toi", "het", "hoac", "cho", "ngay", "truoc", "trong",
     };
 
     /// <summary>Labels that mark waves of one task ("Đợt 1:", "Giai đoạn 2:"): the task is due when the last ends.</summary>

@@ -16,6 +16,9 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // Half a surrogate pair or a noncharacter (U+FFFE) is not text, and normalization throws on it.
+        text = WithoutInvalidCodeUnits(text);
         var composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
         var firstInvisible = IndexOfInvisible(composed, keepLineBreaks: true);
         if (firstInvisible < 0)
@@ -53,6 +56,44 @@ public static class TextNormalizer
 
     /// <summary>How a forbidden character is named in a message: "U+202E".</summary>
     public static string Describe(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+
+    /// <summary>The text with every unpaired surrogate and noncharacter replaced by U+FFFD; the same instance when there is none.</summary>
+    private static string WithoutInvalidCodeUnits(string text)
+    {
+        var first = IndexOfInvalid(text, 0);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = first; i >= 0; i = IndexOfInvalid(text, i + 1))
+        {
+            chars[i] = '\uFFFD';
+        }
+
+        return new string(chars);
+    }
+
+    private static int IndexOfInvalid(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c >= '\uFFFE' || c is >= '\uFDD0' and <= '\uFDEF')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static int IndexOfInvisible(string text, bool keepLineBreaks)
     {

@@ -31,6 +31,20 @@ public sealed class TextNormalizerTest
     }
 
     [Fact]
+    public void Broken_code_units_become_replacement_characters_instead_of_an_exception()
+    {
+        // Built in code: a lone surrogate does not survive the test runner's serialisation of theory data.
+        var loneHigh = "Quý" + (char)0xD800 + " IV";
+        var loneLow = (char)0xDC00 + "Quý";
+        var nonCharacter = "Sở" + (char)0xFFFE;
+
+        Assert.Equal("Quý\uFFFD IV", TextNormalizer.Normalize(loneHigh));
+        Assert.Equal("\uFFFDQuý", TextNormalizer.Normalize(loneLow));
+        Assert.Equal("Sở\uFFFD", TextNormalizer.Normalize(nonCharacter));
+        Assert.Equal("😀 Sở", TextNormalizer.Normalize("😀 Sở"));
+    }
+
+    [Fact]
     public void Text_with_nothing_to_change_is_the_same_instance()
     {
         const string text = "Sở Nội vụ";

@@ -1,0 +1,279 @@
+using DonDoc.Core.Deadlines;
+
+namespace DonDoc.Core.Tests.Deadlines;
+
+/// <summary>
+/// The rules of the deadline grammar that plans of other issuers need, one table per rule
+/// (shared/DESIGN.md "Deadlines and statuses": a range or list is due at its end, separately labelled
+/// milestones at the first, a bare "12/2025" at the end of that month).
+/// </summary>
+public sealed class DeadlineGrammarTest
+{
+    private readonly DeadlineParser _parser = new();
+
+    // text, plan year, kind, due (yyyy-MM-dd or null)
+    public static TheoryData<string, int?, DeadlineKind, string?> BareMonths => new()
+    {
+        { "12/2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "03/2025", null, DeadlineKind.PeriodEnd, "2025-03-31" },
+        { "6/2025", null, DeadlineKind.PeriodEnd, "2025-06-30" },
+        { "02/2028", null, DeadlineKind.PeriodEnd, "2028-02-29" },
+        { "Trước 12/2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Hoàn thành trong 9/2026", null, DeadlineKind.PeriodEnd, "2026-09-30" },
+        { "tháng 12 năm 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Tháng 12 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "6-2025", null, DeadlineKind.PeriodEnd, "2025-06-30" },
+
+        // A document's number is not a month.
+        { "Theo Quyết định số 12/2025/QĐ-UBND", null, DeadlineKind.Conditional, null },
+        { "Văn bản số 12/2025", null, DeadlineKind.Unknown, null },
+        { "13/2025", null, DeadlineKind.Unknown, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> RangesAndListsAreDueAtTheirEnd => new()
+    {
+        { "Từ ngày 17/12/2025 đến ngày 25/01/2026", null, DeadlineKind.PeriodEnd, "2026-01-25" },
+        { "từ 15/5 đến 30/6/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Từ ngày 15 đến ngày 20/10/2025", null, DeadlineKind.PeriodEnd, "2025-10-20" },
+        { "Quý IV/2025 và Quý I/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
+        { "Quý III và quý IV/2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "Từ tháng 12/2025 đến quý I/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
+        { "Từ tháng 12 đến tháng 2/2027", null, DeadlineKind.PeriodEnd, "2027-02-28" },
+        { "2025 - 2035", null, DeadlineKind.PeriodEnd, "2035-12-31" },
+        { "2025-2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "2026-2030", null, DeadlineKind.PeriodEnd, "2030-12-31" },
+        { "Năm 2026 - 2027", null, DeadlineKind.PeriodEnd, "2027-12-31" },
+        { "Quý IV/2025- Quý II/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Quý IV/2025 - Quý II/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Tháng 12/2025 - Tháng 01/2026", null, DeadlineKind.PeriodEnd, "2026-01-31" },
+        { "tháng 3, 4 và 5/2026", null, DeadlineKind.PeriodEnd, "2026-05-31" },
+        { "Tháng 11, tháng 12 năm 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Ngày 15 và 16/10/2025", null, DeadlineKind.PeriodEnd, "2025-10-16" },
+        { "Đến hết 31/12/2025", null, DeadlineKind.Date, "2025-12-31" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> WavesAreDueWhenTheLastEnds => new()
+    {
+        { "Đợt 1: từ 01/3 đến 15/4/2026; Đợt 2: từ 01/8 đến 15/9/2026", null, DeadlineKind.PeriodEnd, "2026-09-15" },
+        { "Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "Đợt 1 từ tháng 3 đến tháng 4/2026, đợt 2 từ tháng 9 đến tháng 10/2026", null, DeadlineKind.PeriodEnd, "2026-10-31" },
+        { "Giai đoạn 1: năm 2026; Giai đoạn 2: năm 2027 - 2028", null, DeadlineKind.PeriodEnd, "2028-12-31" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> LabelledMilestonesAreDueAtTheFirst => new()
+    {
+        { "Sơ kết: tháng 6/2026; Tổng kết: tháng 12/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Sơ kết: 6/2026, Tổng kết: 12/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Xây dựng kế hoạch: Quý I/2026; Triển khai: Quý II - Quý IV/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
+        { "Quý IV/2025; Trong năm", 2026, DeadlineKind.PeriodEnd, "2025-12-31" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> OldSpellingsAndTrailingWords => new()
+    {
+        { "Quí IV-2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Quí II/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "QuýIV/2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Quý 4 năm 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Giai đoạn 2026 - 2027. Thực hiện rà soát, đánh giá hằng năm", null, DeadlineKind.PeriodEnd, "2027-12-31" },
+        { "Năm 2026 và các năm tiếp theo", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "Cuối năm 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Đến cuối năm", 2026, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "9 tháng đầu năm 2026", null, DeadlineKind.PeriodEnd, "2026-09-30" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> SchoolYears => new()
+    {
+        { "Năm học 2025 - 2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "năm học 2026-2027", null, DeadlineKind.PeriodEnd, "2027-06-30" },
+        { "Năm học 2025/2026 và các năm học tiếp theo", null, DeadlineKind.PeriodEnd, "2026-06-30" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> AScheduleBesideContinuousWork => new()
+    {
+        { "Thường xuyên, định kỳ báo cáo trước ngày 15 tháng 12 hằng năm.", null, DeadlineKind.Recurring, null },
+        { "Thường xuyên; báo cáo hằng quý", null, DeadlineKind.Recurring, null },
+        { "Thực hiện thường xuyên và tiến độ theo kế hoạch này.", 2026, DeadlineKind.Continuous, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> TheIssueOfANamedDocument => new()
+    {
+        { "Sau khi Nghị định được ban hành", null, DeadlineKind.EventRelative, null },
+        { "Trong thời hạn 30 ngày kể từ ngày Thông tư được ban hành", null, DeadlineKind.EventRelative, null },
+        { "Sau khi Trung ương ban hành Quy định sửa đổi, bổ sung", null, DeadlineKind.Conditional, null },
+        { "Sau khi có Quyết định chuyển giao của Trung ương", null, DeadlineKind.Conditional, null },
+        { "Tuỳ thuộc vào thời điểm Luật sửa đổi", null, DeadlineKind.Conditional, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> OpenStarts => new()
+    {
+        { "Từ tháng 3 năm 2017 và thường xuyên", 2017, DeadlineKind.Continuous, null },
+        { "Từ năm 2026", null, DeadlineKind.Unknown, null },
+        { "Từ nay đến hết năm 2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> OffsetsFromAnEvent => new()
+    {
+        { "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ", null, DeadlineKind.EventRelative, null },
+        { "trong thời hạn 15 ngày kể từ ngày Kế hoạch được ban hành", null, DeadlineKind.EventRelative, null },
+        { "Chậm nhất 10 ngày kể từ ngày nhận được văn bản", null, DeadlineKind.EventRelative, null },
+        { "Chậm nhất 30 ngày sau khi kết thúc kỳ họp", null, DeadlineKind.EventRelative, null },
+        { "Trong vòng 03 ngày làm việc sau khi có kết quả", null, DeadlineKind.EventRelative, null },
+        { "Trước 10 ngày tổ chức Hội nghị", null, DeadlineKind.EventRelative, null },
+        { "Không quá 20 ngày kể từ khi có quyết định", null, DeadlineKind.EventRelative, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> BindingDatesWin => new()
+    {
+        { "Ngay sau Đại hội, chậm nhất ngày 30/9/2025", null, DeadlineKind.Date, "2025-09-30" },
+        { "Sau khi có hướng dẫn của Trung ương, chậm nhất ngày 30/6/2026", null, DeadlineKind.Date, "2026-06-30" },
+        { "Sau Đại hội Đảng bộ tỉnh (chậm nhất ngày 31/10/2025)", null, DeadlineKind.Date, "2025-10-31" },
+        { "Theo Kế hoạch của Bộ, hoàn thành trước 30/11/2025", null, DeadlineKind.Date, "2025-11-30" },
+        { "Dự kiến ngày 15/11/2025 (Chậm nhất ngày 30/11/2025)", null, DeadlineKind.Date, "2025-11-30" },
+        { "Dự kiến tháng 10/2025, chậm nhất 15/11/2025", null, DeadlineKind.Date, "2025-11-15" },
+        { "Dự kiến ngày 20/12/2025", null, DeadlineKind.Date, "2025-12-20" },
+
+        // A document's own date is not binding.
+        { "Theo Kế hoạch số 12/KH-UBND, ngày 14/11/2025 của UBND tỉnh", null, DeadlineKind.Conditional, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> Schedules => new()
+    {
+        { "Định kỳ hằng năm (trước ngày 30 tháng 11)", null, DeadlineKind.Recurring, null },
+        { "Định kỳ hằng năm, trước ngày 15/12", null, DeadlineKind.Recurring, null },
+        { "Hằng tháng, trước ngày 20", null, DeadlineKind.Recurring, null },
+        { "Hằng quý, trước ngày 15 tháng cuối quý", null, DeadlineKind.Recurring, null },
+        { "Tháng 12 hằng năm", null, DeadlineKind.Recurring, null },
+        { "Quý IV hằng năm", null, DeadlineKind.Recurring, null },
+        { "6 tháng/lần", null, DeadlineKind.Recurring, null },
+        { "Định kỳ 6 tháng và hằng năm", null, DeadlineKind.Recurring, null },
+        { "Ngày 20 của tháng cuối mỗi quý", null, DeadlineKind.Recurring, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> FollowedSchedules => new()
+    {
+        { "Theo lộ trình được giao tại Kế hoạch số 25/KH-UBND ngày 10/02/2026", null, DeadlineKind.Conditional, null },
+        { "Theo tiến độ của Đề án", null, DeadlineKind.Conditional, null },
+        { "Thực hiện theo lộ trình của Bộ Giáo dục và Đào tạo", null, DeadlineKind.Conditional, null },
+        { "Theo quy định", null, DeadlineKind.Conditional, null },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> PeriodThenContinuous => new()
+    {
+        { "Quý IV/2025 và vận hành thường xuyên", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "Năm 2025 và duy trì thường xuyên", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+        { "2025-2026 và vận hành thường xuyên", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "Hoàn thành trong tháng 12/2025, sau đó thực hiện thường xuyên", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+    };
+
+    public static TheoryData<string, int?, DeadlineKind, string?> InvisibleAndDecomposedCharacters => new()
+    {
+        { "Quý\u200b IV/2027", null, DeadlineKind.PeriodEnd, "2027-12-31" },
+        { "Quý IV/2027".Normalize(System.Text.NormalizationForm.FormD), null, DeadlineKind.PeriodEnd, "2027-12-31" },
+        { "\ufeffTrước 31/8/2025", null, DeadlineKind.Date, "2025-08-31" },
+        { "Thường\u00a0xuyên", null, DeadlineKind.Continuous, null },
+        { "Trước ３１/８/２０２５", null, DeadlineKind.Date, "2025-08-31" },
+        { "Chậm nhất ngày 01/4/2026\u200c\u200d", null, DeadlineKind.Date, "2026-04-01" },
+        { "Quý IV\u00ad/2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BareMonths))]
+    [MemberData(nameof(RangesAndListsAreDueAtTheirEnd))]
+    [MemberData(nameof(WavesAreDueWhenTheLastEnds))]
+    [MemberData(nameof(LabelledMilestonesAreDueAtTheFirst))]
+    [MemberData(nameof(OldSpellingsAndTrailingWords))]
+    [MemberData(nameof(OffsetsFromAnEvent))]
+    [MemberData(nameof(SchoolYears))]
+    [MemberData(nameof(AScheduleBesideContinuousWork))]
+    [MemberData(nameof(TheIssueOfANamedDocument))]
+    [MemberData(nameof(OpenStarts))]
+    [MemberData(nameof(BindingDatesWin))]
+    [MemberData(nameof(Schedules))]
+    [MemberData(nameof(FollowedSchedules))]
+    [MemberData(nameof(PeriodThenContinuous))]
+    [MemberData(nameof(InvisibleAndDecomposedCharacters))]
+    public void Each_rule_gives_its_kind_and_due_date(string text, int? planYear, DeadlineKind kind, string? due)
+    {
+        var deadline = _parser.Parse(text, planYear);
+
+        Assert.Equal(kind, deadline.Kind);
+        Assert.Equal(due, deadline.Due?.ToString("yyyy-MM-dd"));
+    }
+
+    [Fact]
+    public void Five_working_days_from_receiving_the_file_is_an_offset_after_that_event()
+    {
+        var term = Assert.IsType<EventRelativeTerm>(_parser.Parse("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ").Terms.Single());
+
+        Assert.Equal(5, term.Days);
+        Assert.True(term.WorkingDays);
+        Assert.Equal(EventDirection.After, term.Direction);
+        Assert.Equal("ngày nhận được hồ sơ", term.Event);
+    }
+
+    [Fact]
+    public void Thirty_days_after_the_session_names_the_session()
+    {
+        var term = Assert.IsType<EventRelativeTerm>(_parser.Parse("Chậm nhất 30 ngày sau khi kết thúc kỳ họp").Terms.Single());
+
+        Assert.Equal(30, term.Days);
+        Assert.False(term.WorkingDays);
+        Assert.Equal("kỳ họp", term.Event);
+    }
+
+    [Fact]
+    public void The_yearly_report_before_30_November_falls_on_30_November_each_year()
+    {
+        var term = Assert.IsType<RecurringTerm>(_parser.Parse("Định kỳ hằng năm (trước ngày 30 tháng 11)").Terms.Single());
+
+        Assert.Equal(new RecurrenceRule(RecurrenceFrequency.Yearly, 30, 11), term.Rule);
+        Assert.Equal(new DateOnly(2026, 11, 30), term.Rule.Next(new DateOnly(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void An_expected_date_is_kept_beside_the_binding_one()
+    {
+        var deadline = _parser.Parse("Dự kiến ngày 15/11/2025 (Chậm nhất ngày 30/11/2025)");
+
+        Assert.Collection(
+            deadline.Terms,
+            t => Assert.True(Assert.IsType<DateTerm>(t).Tentative),
+            t => Assert.False(Assert.IsType<DateTerm>(t).Tentative));
+    }
+
+    [Fact]
+    public void Milestones_keep_their_labels_and_all_their_dates()
+    {
+        var deadline = _parser.Parse("Sơ kết: tháng 6/2026; Tổng kết: tháng 12/2026");
+
+        Assert.Collection(
+            deadline.Terms,
+            t => Assert.Equal(("Sơ kết", new DateOnly(2026, 6, 30)), (t.Milestone, t.Due!.Value)),
+            t => Assert.Equal(("Tổng kết", new DateOnly(2026, 12, 31)), (t.Milestone, t.Due!.Value)));
+    }
+
+    [Fact]
+    public void A_range_keeps_where_it_starts()
+    {
+        var term = Assert.IsType<PeriodTerm>(_parser.Parse("Từ tháng 12/2025 đến quý I/2026").Terms.Single());
+
+        Assert.Equal((new DateOnly(2025, 12, 1), new DateOnly(2026, 3, 31)), (term.Start, term.End));
+    }
+
+    [Fact]
+    public void A_period_followed_by_continuous_operation_keeps_both()
+    {
+        Assert.Collection(
+            _parser.Parse("Quý IV/2025 và vận hành thường xuyên").Terms,
+            t => Assert.IsType<PeriodTerm>(t),
+            t => Assert.IsType<ContinuousTerm>(t));
+    }
+
+    [Fact]
+    public void A_term_of_office_is_not_a_deadline()
+    {
+        var term = Assert.IsType<EventRelativeTerm>(_parser.Parse("Sau Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030").Terms.Single());
+
+        Assert.Equal(EventDirection.After, term.Direction);
+    }
+}
