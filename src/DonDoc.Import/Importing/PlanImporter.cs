@@ -27,6 +27,9 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
     /// <summary>The clock of the time budget.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Reads scanned PDFs when Tesseract and pdftoppm are installed; null refuses them.</summary>
+    public PageRecognizer? Recognizer { get; init; } = PageRecognizer.FromPath();
+
     /// <param name="format">auto (by content) or one of tsv, pdftext, txt, md, html, docx, xlsx, pdf.</param>
     /// <exception cref="OperationCanceledException">The caller's token was cancelled.</exception>
     public ImportResult Import(string fileName, byte[] content, string format = "auto", CancellationToken cancellationToken = default)
@@ -84,7 +87,7 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
                 read = new XlsxReader().Read(fileName, content, budget);
                 break;
             case FileKind.Pdf:
-                read = new PdfReader().Read(fileName, content, budget);
+                read = new PdfReader { Recognizer = Recognizer }.Read(fileName, content, budget);
                 break;
             case FileKind.Empty:
                 return ImportResult.Fail("tệp rỗng, không có nội dung", "the file is empty");
@@ -134,7 +137,14 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             .Select(x => new ExtractionWarning(0, "unknown_agency",
                 $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section?.Id is null ? "" : ".")}{x.task.Number}: cơ quan phối hợp chưa có trong danh mục: {string.Join("; ", x.unknown.Select(m => $"\"{m.Text}\""))}.")
             { Task = x.index });
-        return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings, .. coordinatorWarnings] }, null);
+
+        // A scan's text is what OCR made of it: every task is to be checked against the page.
+        var recognitionWarnings = read.Document.Lines.Any(l => l.Recognised)
+            ? extraction.Plan.Tasks.Select((task, index) => new ExtractionWarning(0, "ocr",
+                $"Nhiệm vụ {task.Section?.Id}{(task.Section?.Id is null ? "" : ".")}{task.Number}: chữ được nhận dạng từ bản quét (OCR); cần đối chiếu từng ô với bản gốc trước khi ban hành.")
+            { Task = index })
+            : [];
+        return new ImportResult(extraction with { Warnings = [.. extraction.Warnings, .. leadWarnings, .. coordinatorWarnings, .. recognitionWarnings] }, null);
     }
 }
 

@@ -146,13 +146,16 @@ public sealed partial class TextFileReader
     /// <summary>
     /// The crawl form of a table, from a line holding a single "|" that opens its first row: each cell is the
     /// text up to the next such line. A row ends where that line is followed at once by the next row's opening
-    /// "|", by the "|---|" line under a header, or when the row has as many cells as the header. Null when the
-    /// lines there do not make a table of two rows or more.
+    /// "|", by the "|---|" line under a header, or when the row has as many cells as the header. Cells are
+    /// written tight ("|", text, "|"; an empty cell is one blank line) or loose (blank lines around the text):
+    /// in a tight table a blank line followed by text ends the table. Null when the lines there do not make a
+    /// row of two cells or more.
     /// </summary>
     private static (List<SourceLine> Rows, int End)? CrawlTable(string[] lines, int start, ReadBudget budget)
     {
         const int MaxCellLines = 200;
         var rows = new List<SourceLine>();
+        var tight = start + 1 < lines.Length && lines[start + 1].Trim().Length > 0;
         int? width = null;
         var end = start;
         var i = start;
@@ -160,10 +163,9 @@ public sealed partial class TextFileReader
         {
             var rowStart = i;
             var cells = new List<string>();
-            var closed = false;
             var next = -1;
             i++;
-            while (!closed)
+            while (true)
             {
                 var cellStart = i;
                 while (i < lines.Length && !IsCrawlBar(lines[i]) && i - cellStart <= MaxCellLines)
@@ -174,35 +176,39 @@ public sealed partial class TextFileReader
                 if (i >= lines.Length || !IsCrawlBar(lines[i]))
                 {
                     // No closing "|": the table ended with the last whole row.
-                    return rows.Count >= 2 ? (rows, end) : null;
+                    return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (rows, end) : null;
                 }
 
                 cells.Add(string.Join(" ", lines[cellStart..i].Select(l => Unmark(l).Trim()).Where(l => l.Length > 0)));
                 budget.CheckColumns(cells.Count);
                 var after = i + 1;
+                var blankThenText = after + 1 < lines.Length && lines[after].Trim().Length == 0 && !IsCrawlBar(lines[after + 1]);
                 if (after < lines.Length && IsCrawlBar(lines[after]))
                 {
-                    (closed, next) = (true, after);
+                    next = after;
+                    break;
                 }
-                else if (after < lines.Length && IsSeparator(lines[after]))
+
+                if (after < lines.Length && IsSeparator(lines[after]))
                 {
-                    (closed, next) = (true, NextBar(lines, after + 1));
+                    next = NextBar(lines, after + 1);
+                    break;
                 }
-                else if (width is { } w && cells.Count >= w || after >= lines.Length)
+
+                if (width is { } w && cells.Count >= w || after >= lines.Length || tight && (blankThenText || after + 1 >= lines.Length))
                 {
-                    (closed, next) = (true, NextBar(lines, after));
+                    next = NextBar(lines, after);
+                    break;
                 }
-                else
-                {
-                    i = after;
-                }
+
+                i = after;
             }
 
             budget.AddCells(cells.Count);
             rows.Add(new SourceLine(rowStart + 1, string.Join("\n", lines[rowStart..(i + 1)]), cells));
             width ??= cells.Count;
             end = i + 1;
-            if (next < 0)
+            if (next < 0 || tight && next != i + 1)
             {
                 break;
             }
@@ -210,7 +216,7 @@ public sealed partial class TextFileReader
             i = next;
         }
 
-        return rows.Count >= 2 && rows.Max(r => r.Cells!.Count) >= 2 ? (rows, end) : null;
+        return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (rows, end) : null;
     }
 
     /// <summary>The next line holding a single "|" after blank lines only, or -1.</summary>
