@@ -31,14 +31,22 @@ public static class DatabaseCommands
     }
 
     /// <param name="more">What a command needs besides the database (accounts, for <c>user add</c>).</param>
-    public static ServiceProvider BuildServices(Action<IServiceCollection>? more = null)
+    /// <param name="tracking">Also the application services (task catalog, workflow, refresh), over the same database.</param>
+    public static ServiceProvider BuildServices(Action<IServiceCollection>? more = null, bool tracking = false)
     {
         var configuration = CliConfiguration.Load();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         try
         {
-            services.AddDonDocData(configuration);
+            if (tracking)
+            {
+                Tracking.Hosting.TrackingServiceCollectionExtensions.AddDonDocTracking(services, configuration);
+            }
+            else
+            {
+                services.AddDonDocData(configuration);
+            }
         }
         catch (InvalidOperationException ex)
         {

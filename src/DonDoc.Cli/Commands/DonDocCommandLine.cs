@@ -16,6 +16,8 @@ public static class DonDocCommandLine
         root.Subcommands.Add(ImportCommands.BuildEval());
         root.Subcommands.Add(AgencyCommands.Build());
         root.Subcommands.Add(UserCommands.Build());
+        root.Subcommands.Add(TrackingCommands.BuildRefresh());
+        root.Subcommands.Add(TrackingCommands.BuildSeed());
         return root;
     }
 

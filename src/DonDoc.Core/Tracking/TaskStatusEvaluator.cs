@@ -10,6 +10,9 @@ public sealed class TaskStatusEvaluator(WorkingDayCalendar calendar, int dueSoon
 {
     public int DueSoonDays { get; } = dueSoonDays;
 
+    /// <summary>The last due date that counts as "due soon" on <paramref name="asOf"/>: what a database compares stored due dates with.</summary>
+    public DateOnly DueSoonUntil(DateOnly asOf) => asOf.AddDays(DueSoonDays);
+
     public StatusAssessment Evaluate(
         Deadline deadline,
         DateOnly asOf,
@@ -60,7 +63,7 @@ public sealed class TaskStatusEvaluator(WorkingDayCalendar calendar, int dueSoon
             return new StatusAssessment(TrackingStatus.Overdue, due, $"Quá hạn {-daysLeft} ngày (hạn {Format(due)}).");
         }
 
-        if (daysLeft <= DueSoonDays)
+        if (due <= DueSoonUntil(asOf))
         {
             return new StatusAssessment(TrackingStatus.DueSoon, due, daysLeft == 0 ? $"Đến hạn hôm nay ({Format(due)})." : $"Còn {daysLeft} ngày đến hạn {Format(due)}.");
         }
@@ -72,8 +75,7 @@ public sealed class TaskStatusEvaluator(WorkingDayCalendar calendar, int dueSoon
     {
         var rule = deadline.Terms.OfType<RecurringTerm>().First().Rule;
         var next = rule.Next(asOf);
-        var daysLeft = next.DayNumber - asOf.DayNumber;
-        var status = daysLeft <= DueSoonDays ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue;
+        var status = next <= DueSoonUntil(asOf) ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue;
         return new StatusAssessment(status, next, $"Định kỳ; kỳ báo cáo tiếp theo ngày {Format(next)}.");
     }
 

@@ -36,6 +36,9 @@ public sealed class PlanEntity
     /// <summary>Incremented by every change; two edits of the same version never both win.</summary>
     public int Version { get; set; }
 
+    /// <summary>Incremented in the same transaction as every change to the plan's tasks, so that counts cached for the day know when to be read again.</summary>
+    public int TaskRevision { get; set; }
+
     public List<PlanTaskEntity> Tasks { get; set; } = [];
 }
 

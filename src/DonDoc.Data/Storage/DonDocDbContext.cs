@@ -38,18 +38,48 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
-    /// <summary>The audit log is append-only: a change or removal of an entry is refused before it reaches the database.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
+    /// Every plan whose tasks changed has its <see cref="PlanEntity.TaskRevision"/> raised by the same save
+    /// (in the caller's transaction when there is one, and never before the change itself).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var plans = PlansWithChangedTasks();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await TouchPlansAsync(plans, cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var plans = PlansWithChangedTasks();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (plans.Count > 0)
+        {
+            Plans.Where(p => plans.Contains(p.Id)).ExecuteUpdate(s => s.SetProperty(p => p.TaskRevision, p => p.TaskRevision + 1));
+        }
+
+        return saved;
     }
+
+    /// <summary>Raises the task revision of plans whose tasks were changed without the change tracker (bulk updates).</summary>
+    public async Task TouchPlansAsync(IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
+    {
+        if (planIds.Count > 0)
+        {
+            await Plans.Where(p => planIds.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.TaskRevision, p => p.TaskRevision + 1), cancellationToken);
+        }
+    }
+
+    private List<int> PlansWithChangedTasks() => ChangeTracker.Entries<PlanTaskEntity>()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => e.Entity.PlanId)
+        .Where(id => id > 0)
+        .Distinct()
+        .ToList();
 
     private void RefuseAuditChanges()
     {
@@ -93,8 +123,14 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             task.Property(t => t.LeadChoice).HasMaxLength(40);
             task.Property(t => t.Completion).HasConversion<string>().HasMaxLength(20);
             task.Property(t => t.Version).IsConcurrencyToken();
+            task.Property(t => t.WaitingFor).HasMaxLength(500);
+            task.Property(t => t.DueKey).HasDefaultValue(DateOnly.MaxValue);
             task.HasIndex(t => new { t.PlanId, t.Position }).IsUnique();
-            task.HasIndex(t => t.CurrentDue);
+            // Every list is keyset-paged by (DueKey, Id): one index per way in (all, by plan, by lead agency, by status).
+            task.HasIndex(t => new { t.DueKey, t.Id });
+            task.HasIndex(t => new { t.PlanId, t.DueKey, t.Id });
+            task.HasIndex(t => new { t.LeadAgencyId, t.DueKey, t.Id });
+            task.HasIndex(t => new { t.Phase, t.DueKey, t.Id });
             task.HasMany(t => t.Assignments).WithOne(a => a.Task).HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -15,7 +15,10 @@ public static class DashboardExport
         ["sap-den-han"] = "Sắp đến hạn",
     };
 
-    public static async Task<byte[]> ToExcelAsync(DashboardReport report, string table, CancellationToken cancellationToken)
+    /// <summary>How many rows an export holds at most: a workbook a person opens, not a copy of the database.</summary>
+    public const int MaxRows = 20_000;
+
+    public static async Task<byte[]> ToExcelAsync(DashboardTable report, string table, CancellationToken cancellationToken)
     {
         IEnumerable<Dictionary<string, object?>> rows = table switch
         {
@@ -39,7 +42,7 @@ public static class DashboardExport
                 ["Trong hạn"] = a.WithinDeadline,
                 ["Tỷ lệ đúng hạn"] = VietnameseFormat.Percent(a.OnTimeRate),
             }),
-            "qua-han" => report.Overdue.Select(t => new Dictionary<string, object?>
+            "qua-han" => report.Tasks.Select(t => new Dictionary<string, object?>
             {
                 ["Kế hoạch"] = t.PlanNumber,
                 ["STT"] = t.Number,
@@ -48,7 +51,7 @@ public static class DashboardExport
                 ["Thời hạn"] = VietnameseFormat.Date(t.Due),
                 ["Số ngày quá hạn"] = t.DaysOverdue,
             }),
-            "sap-den-han" => report.Upcoming.Select(t => new Dictionary<string, object?>
+            "sap-den-han" => report.Tasks.Select(t => new Dictionary<string, object?>
             {
                 ["Kế hoạch"] = t.PlanNumber,
                 ["STT"] = t.Number,

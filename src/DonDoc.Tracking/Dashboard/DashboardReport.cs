@@ -1,6 +1,6 @@
 using DonDoc.Core.Access;
 using DonDoc.Core.Tracking;
-using DonDoc.Tracking.Formatting;
+using DonDoc.Data.Storage;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 
@@ -15,76 +15,124 @@ public sealed record BucketCounts(int Done, int WithinDeadline, int Overdue)
 
 public sealed record PlanRow(int PlanId, string? Number, string? Title, int Total, IReadOnlyList<ColourCount> Colours, BucketCounts Buckets);
 
-public sealed record AgencyRow(int Rank, string Agency, int Total, int DoneOnTime, int DoneLate, int Overdue, int WithinDeadline, double? OnTimeRate);
+public sealed record AgencyRow(int Rank, int AgencyId, string Agency, int Total, int DoneOnTime, int DoneLate, int Overdue, int WithinDeadline, double? OnTimeRate);
 
 public sealed record MonthCount(string Month, int DoneOnTime, int DoneLate);
 
-/// <summary>What the monitoring office and leaders look at: counts in the office colours, the official buckets, the ranking, what is late and what is next.</summary>
+/// <summary>Which page of each of the dashboard's lists (each keyset-paged on its own), and how many rows a page holds.</summary>
+public sealed record DashboardPages(string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null);
+
+/// <summary>What the monitoring office and leaders look at: counts in the office colours, the official buckets, the ranking, what is late and what is next; every list one page.</summary>
 public sealed record DashboardReport(
     DateOnly Today,
     int Total,
     IReadOnlyList<ColourCount> Colours,
     BucketCounts Buckets,
-    IReadOnlyList<PlanRow> Plans,
-    IReadOnlyList<AgencyRow> Agencies,
-    IReadOnlyList<TaskSummary> Overdue,
-    IReadOnlyList<TaskSummary> Upcoming,
+    Page<PlanRow> Plans,
+    Page<AgencyRow> Agencies,
+    Page<TaskSummary> Overdue,
+    Page<TaskSummary> Upcoming,
     IReadOnlyList<MonthCount> CompletionByMonth);
 
-/// <summary>Builds the dashboard from the tasks the actor may read.</summary>
-public sealed class DashboardBuilder(TaskCatalog catalog, TaskStatusReader statuses)
+/// <summary>The rows of one dashboard table, for an export.</summary>
+public sealed record DashboardTable(DateOnly Today, IReadOnlyList<PlanRow> Plans, IReadOnlyList<AgencyRow> Agencies, IReadOnlyList<TaskSummary> Tasks);
+
+/// <summary>Builds the dashboard from counts the database makes (<see cref="DashboardCounts"/>) and lists read a page at a time.</summary>
+public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, TaskStatusReader statuses, DashboardCounts counts)
 {
     public const int UpcomingDays = 14;
 
-    public async Task<DashboardReport> BuildAsync(Actor actor, int? planId, CancellationToken cancellationToken)
+    public async Task<DashboardReport> BuildAsync(Actor actor, int? planId, DashboardPages pages, CancellationToken cancellationToken)
+    {
+        var (day, figures) = await FiguresAsync(actor, planId, cancellationToken);
+        var size = new PageRequest(null, pages.Limit).Size;
+        var overdue = await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName()), new PageRequest(pages.OverdueAfter, size), cancellationToken);
+        var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size, WithTotal: true), cancellationToken);
+        return new DashboardReport(
+            day.Today, figures.Total.Total, Colours(figures.Total), Buckets(figures.Total),
+            PlanRows(figures, pages.PlansAfter, size),
+            AgencyRows(figures, pages.AgenciesAfter, size),
+            overdue with { Total = figures.Total.Count(TrackingStatus.Overdue) },
+            upcoming,
+            CompletionByMonth(figures.Completions, day.Today));
+    }
+
+    /// <summary>The rows of one of the dashboard's tables (<see cref="DashboardExport.Tables"/>), at most <paramref name="cap"/>, for an export.</summary>
+    public async Task<DashboardTable> TableAsync(Actor actor, int? planId, string table, int cap, CancellationToken cancellationToken)
+    {
+        var (day, figures) = await FiguresAsync(actor, planId, cancellationToken);
+        switch (table)
+        {
+            case "tong-hop":
+                return new DashboardTable(day.Today, PlanRows(figures, null, figures.Plans.Count + 1).Items.Take(cap).ToList(), [], []);
+            case "xep-hang":
+                return new DashboardTable(day.Today, [], AgencyRows(figures, null, figures.Ranking.Count + 1).Items.Take(cap).ToList(), []);
+            case "qua-han" or "sap-den-han":
+                var tasks = new List<TaskSummary>();
+                string? after = null;
+                do
+                {
+                    var page = new PageRequest(after, Math.Min(PageRequest.MaxLimit, cap - tasks.Count));
+                    var read = table == "qua-han"
+                        ? await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName()), page, cancellationToken)
+                        : await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), page, cancellationToken);
+                    tasks.AddRange(read.Items);
+                    after = read.Next;
+                }
+                while (after is not null && tasks.Count < cap);
+                return new DashboardTable(day.Today, [], [], tasks);
+            default:
+                throw WorkflowException.Invalid("Không có bảng này.", $"unknown dashboard table {table}");
+        }
+    }
+
+    private async Task<(StatusDay Day, DashboardFigures Figures)> FiguresAsync(Actor actor, int? planId, CancellationToken cancellationToken)
     {
         if (!actor.ReadsEverything)
         {
             throw WorkflowException.Forbidden("Bảng tổng hợp dành cho văn phòng theo dõi và lãnh đạo.", "dashboard requires monitor, leader or admin");
         }
 
-        var today = statuses.Today;
-        var tasks = (await catalog.ListAsync(actor, new TaskFilter(PlanId: planId), cancellationToken)).Where(t => !t.Cancelled).ToList();
-        var plans = tasks.GroupBy(t => t.PlanId)
-            .Select(g => new PlanRow(g.Key, g.First().PlanNumber, g.First().PlanTitle, g.Count(), Colours(g), Buckets(g)))
-            .OrderBy(p => p.PlanId)
-            .ToList();
-        var ranking = AgencyRanking.Rank(tasks.Where(t => t.LeadAgency is not null).Select(t => (t.LeadAgency!, StatusOf(t))));
-        var agencies = ranking.Select((s, i) => new AgencyRow(i + 1, s.Agency, s.Total, s.DoneOnTime, s.DoneLate, s.Overdue, s.WithinDeadline, s.OnTimeRate)).ToList();
-        var overdue = tasks.Where(t => t.Status == "overdue").OrderByDescending(t => t.DaysOverdue).ToList();
-        var upcoming = tasks
-            .Where(t => t.Due is { } due && due >= today && due.DayNumber - today.DayNumber <= UpcomingDays && StatusClassification.Bucket(StatusOf(t)) != StatisticsBucket.Done)
-            .OrderBy(t => t.Due)
-            .ToList();
-        return new DashboardReport(today, tasks.Count, Colours(tasks), Buckets(tasks), plans, agencies, overdue, upcoming, await CompletionByMonthAsync(actor, planId, today, cancellationToken));
+        var day = statuses.Day;
+        var figures = planId is { } id
+            ? await DashboardCounts.PlanAsync(db, id, day, cancellationToken)
+            : await counts.AllAsync(db, day, cancellationToken);
+        return (day, figures);
     }
 
-    private async Task<IReadOnlyList<MonthCount>> CompletionByMonthAsync(Actor actor, int? planId, DateOnly today, CancellationToken cancellationToken)
+    private static Page<PlanRow> PlanRows(DashboardFigures figures, string? after, int size)
     {
-        var done = await catalog.CompletionsAsync(actor, planId, cancellationToken);
-        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(today.Year, today.Month, 1).AddMonths(i - 11)).ToList();
-        return months.Select(m => new MonthCount(
-            $"{m.Month:00}/{m.Year}",
-            done.Count(d => d.CompletedOn.Year == m.Year && d.CompletedOn.Month == m.Month && d.OnTime),
-            done.Count(d => d.CompletedOn.Year == m.Year && d.CompletedOn.Month == m.Month && !d.OnTime))).ToList();
+        var from = NumberIdPosition.Parse(after)?.Id ?? 0;
+        var rows = figures.Plans.Where(p => p.PlanId > from).Take(size + 1)
+            .Select(p => new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, Colours(p.Tally), Buckets(p.Tally))).ToList();
+        return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(0, p.PlanId).ToString(), p => p, figures.Plans.Count);
     }
 
-    private static TrackingStatus StatusOf(TaskSummary task) => TaskStatusText.ParseStatus(task.Status)!.Value;
-
-    private static IReadOnlyList<ColourCount> Colours(IEnumerable<TaskSummary> tasks)
+    /// <summary>The ranking from a rank on: its position is the rank of the last row shown (the ranking is sorted once per count).</summary>
+    private static Page<AgencyRow> AgencyRows(DashboardFigures figures, string? after, int size)
     {
-        var counts = tasks.GroupBy(t => t.Colour).ToDictionary(g => g.Key, g => g.Count());
-        return Enum.GetValues<StatusColour>()
-            .Select(c => new ColourCount(c.ToString().ToLowerInvariant(), c.ToVietnamese(), c.Css(), counts.GetValueOrDefault(c.ToString().ToLowerInvariant())))
+        var from = NumberIdPosition.Parse(after)?.Number ?? 0;
+        var rows = figures.Ranking.Skip(from).Take(size + 1)
+            .Select((a, i) => new AgencyRow(from + i + 1, a.AgencyId, a.Score.Agency, a.Score.Total, a.Score.DoneOnTime, a.Score.DoneLate, a.Score.Overdue, a.Score.WithinDeadline, a.Score.OnTimeRate))
             .ToList();
+        return Page<AgencyRow>.From(rows, size, a => new NumberIdPosition(a.Rank, a.AgencyId).ToString(), a => a, figures.Ranking.Count);
     }
 
-    private static BucketCounts Buckets(IEnumerable<TaskSummary> tasks)
+    private static IReadOnlyList<MonthCount> CompletionByMonth(IReadOnlyDictionary<int, (int OnTime, int Late)> completions, DateOnly today)
     {
-        var buckets = tasks.Select(t => StatusClassification.Bucket(StatusOf(t))).ToList();
-        return new BucketCounts(
-            buckets.Count(b => b == StatisticsBucket.Done),
-            buckets.Count(b => b == StatisticsBucket.WithinDeadline),
-            buckets.Count(b => b == StatisticsBucket.Overdue));
+        var thisMonth = (today.Year * 12) + today.Month - 1;
+        return Enumerable.Range(thisMonth - 11, 12).Select(m =>
+        {
+            var (onTime, late) = completions.GetValueOrDefault(m);
+            return new MonthCount($"{(m % 12) + 1:00}/{m / 12}", onTime, late);
+        }).ToList();
     }
+
+    private static IReadOnlyList<ColourCount> Colours(StatusTally tally) =>
+        Enum.GetValues<StatusColour>()
+            .Select(c => new ColourCount(c.ToString().ToLowerInvariant(), c.ToVietnamese(), c.Css(), tally.Colour(c)))
+            .ToList();
+
+    private static BucketCounts Buckets(StatusTally tally) =>
+        new(tally.Bucket(StatisticsBucket.Done), tally.Bucket(StatisticsBucket.WithinDeadline), tally.Bucket(StatisticsBucket.Overdue));
 }

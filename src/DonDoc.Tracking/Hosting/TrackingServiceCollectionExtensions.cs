@@ -36,7 +36,13 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<AgencyDirectoryStore>();
         services.AddScoped<AuditLog>();
         services.AddScoped<TaskStatusReader>();
+        services.AddSingleton<TaskStateWriter>();
+        services.AddSingleton<DashboardCounts>();
+        services.AddScoped<TaskSearch>();
+        services.AddScoped<TaskStatusRefresh>();
         services.AddScoped<TaskCatalog>();
+        services.AddScoped<Agencies.AgencyList>();
+        services.AddScoped<Seeding.PlanSeeder>();
         services.AddScoped<ImportDrafts>();
         services.AddScoped<EventTriggers>();
         services.AddScoped<TaskWorkflow>();

@@ -29,6 +29,7 @@ public sealed class ImportDrafts(
     AgencyDirectoryStore directoryStore,
     AuditLog audit,
     EventTriggers triggers,
+    TaskStateWriter states,
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
@@ -173,11 +174,7 @@ public sealed class ImportDrafts(
 
         foreach (var task in plan.Tasks)
         {
-            var deadline = parser.Parse(task.DeadlineRaw, plan.IssuedOn?.Year);
-            task.DeadlineKind = deadline.Kind.ToSchemaName();
-            task.DeadlineDue = deadline.Due;
-            task.DeadlineDetail = deadline.Detail;
-            task.CurrentDue = deadline.Due;
+            states.Interpret(task, plan.IssuedOn?.Year);
         }
 
         plan.Version++;
@@ -273,16 +270,15 @@ public sealed class ImportDrafts(
                 }
 
                 task.Position = position++;
-                task.CurrentDue = task.DeadlineDue;
+                states.Interpret(task, plan.IssuedOn?.Year);
+                task.LeadAgencyId = agencyIds[tasks[i].Lead.Name];
                 task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note });
                 foreach (var coordinator in tasks[i].Coordinators)
                 {
                     task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[coordinator.Name], Role = AssignmentRole.Coordinator, Note = coordinator.Note });
                 }
 
-                task.SearchText = SearchQuery.TextOf(
-                    [plan.Number, plan.Title, task.SectionTitle, task.Content, task.Lead, task.Coordinators, task.Product,
-                     tasks[i].Lead.Name, .. tasks[i].Coordinators.Select(c => c.Name)]);
+                TaskStateWriter.WriteSearch(task, plan.Number, plan.Title, tasks[i].Lead.Name, tasks[i].Coordinators.Select(c => c.Name));
                 published.Add(task);
             }
         }
@@ -290,6 +286,13 @@ public sealed class ImportDrafts(
         plan.State = PlanState.Published;
         plan.PublishedAt = clock.GetUtcNow();
         plan.Version++;
+        await triggers.ApplyToAsync(published, cancellationToken);
+        var today = Core.Calendar.VietnamTime.Today(clock);
+        foreach (var task in published)
+        {
+            states.Refresh(task, plan.State, plan.IssuedOn?.Year, today);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // A product cell that lists several products becomes a checklist; a single product is just the task's product.
@@ -307,7 +310,6 @@ public sealed class ImportDrafts(
             }
         }
 
-        await triggers.ApplyToAsync(published, cancellationToken);
         audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

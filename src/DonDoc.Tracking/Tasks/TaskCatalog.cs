@@ -1,154 +1,274 @@
+using System.Linq.Expressions;
 using DonDoc.Core.Access;
-using DonDoc.Core.Text;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
-using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace DonDoc.Tracking.Tasks;
 
 /// <summary>
 /// Reads plans and tasks as the actor may see them. Access is applied in the query itself: an agency
 /// officer's lists hold only tasks their agency leads or coordinates, and anything else answers "not found".
+/// Every list is one keyset-paged query over an index, sorted by the database; statuses are the stored
+/// phase and due key compared with today (<see cref="StoredStatus"/>).
 /// </summary>
-public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
+public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, TaskSearch search, DashboardCounts counts)
 {
-    /// <summary>The published (and archived or cancelled) tasks the actor may read.</summary>
-    private IQueryable<PlanTaskEntity> Visible(Actor actor)
+    /// <summary>One page of the tasks the actor may read that pass the filter: by due date (then id), or by relevance for a search.</summary>
+    public async Task<Page<TaskSummary>> ListAsync(Actor actor, TaskFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.Plan!.State != PlanState.Draft);
-        if (!actor.ReadsEverything)
+        var day = statuses.Day;
+        var query = string.IsNullOrWhiteSpace(filter.Query) ? null : SearchQuery.Parse(filter.Query);
+        IReadOnlyCollection<TrackingStatus>? wanted = TaskStatusText.ParseStatus(filter.Status) is { } status ? [status] : null;
+        if (query?.Statuses is { } named)
         {
-            var agency = actor.AgencyId ?? -1;
-            tasks = tasks.Where(t => t.Assignments.Any(a => a.AgencyId == agency));
+            wanted = wanted is null ? named.Distinct().ToList() : wanted.Intersect(named).ToList();
+        }
+
+        if (wanted is { Count: 0 })
+        {
+            return Page<TaskSummary>.Empty;
+        }
+
+        var scope = Scope(actor, filter);
+        if (wanted is not null)
+        {
+            scope = StoredStatus.WhereAny(scope, wanted, day);
+        }
+
+        return query is { HasText: true }
+            ? await SearchAsync(scope, query, page, day, cancellationToken)
+            : await ByDueAsync(scope, page, day, cancellationToken);
+    }
+
+    /// <summary>The tasks of the filter that the actor may read, unsorted. An agency's tasks are read from its assignments, not by testing every task.</summary>
+    internal IQueryable<PlanTaskEntity> Scope(Actor actor, TaskFilter filter)
+    {
+        IQueryable<PlanTaskEntity> tasks = db.Tasks.AsNoTracking();
+        // The agency whose tasks are listed (with the filter's role), and for an officer the own agency that bounds what they read.
+        var target = filter.AgencyId ?? (actor.ReadsEverything ? null : (int?)(actor.AgencyId ?? -1));
+        int? bound = actor.ReadsEverything ? null : actor.AgencyId ?? -1;
+        if (bound is { } own && own != target)
+        {
+            tasks = Through(tasks, own, null);
+            if (target is { } other)
+            {
+                tasks = filter.Role switch
+                {
+                    AssignmentRole.Lead => tasks.Where(t => t.LeadAgencyId == other),
+                    AssignmentRole.Coordinator => tasks.Where(t => t.Assignments.Any(a => a.AgencyId == other && a.Role == AssignmentRole.Coordinator)),
+                    _ => tasks.Where(t => t.Assignments.Any(a => a.AgencyId == other)),
+                };
+            }
+        }
+        else if (target is { } agency)
+        {
+            tasks = Through(tasks, agency, filter.Role);
+        }
+
+        tasks = tasks.Where(t => t.Phase != TaskPhase.Draft);
+        if (filter.PlanId is { } planId)
+        {
+            tasks = tasks.Where(t => t.PlanId == planId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.SectionId))
+        {
+            tasks = tasks.Where(t => t.SectionId == filter.SectionId);
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            tasks = tasks.Where(t => t.DueKey <= dueBefore && t.CurrentDue != null);
         }
 
         return tasks;
     }
 
-    public async Task<IReadOnlyList<TaskSummary>> ListAsync(Actor actor, TaskFilter filter, CancellationToken cancellationToken)
+    /// <summary>An agency's tasks, read from the lead index or from its assignments.</summary>
+    private IQueryable<PlanTaskEntity> Through(IQueryable<PlanTaskEntity> tasks, int agency, AssignmentRole? role)
     {
-        var query = Visible(actor);
-        if (filter.PlanId is { } planId)
+        if (role == AssignmentRole.Lead)
         {
-            query = query.Where(t => t.PlanId == planId);
+            return tasks.Where(t => t.LeadAgencyId == agency);
         }
 
-        if (filter.AgencyId is { } agencyId)
+        var assignments = db.Assignments.Where(a => a.AgencyId == agency);
+        if (role == AssignmentRole.Coordinator)
         {
-            query = query.Where(t => t.Assignments.Any(a => a.AgencyId == agencyId));
+            assignments = assignments.Where(a => a.Role == AssignmentRole.Coordinator);
         }
 
-        if (!string.IsNullOrEmpty(filter.SectionId))
-        {
-            query = query.Where(t => t.SectionId == filter.SectionId);
-        }
-
-        if (filter.DueBefore is { } dueBefore)
-        {
-            query = query.Where(t => t.CurrentDue != null && t.CurrentDue <= dueBefore);
-        }
-
-        var wanted = TaskStatusText.ParseStatus(filter.Status) is { } status ? new HashSet<TrackingStatus> { status } : null;
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            var search = SearchQuery.Parse(filter.Query);
-            foreach (var word in search.Words)
-            {
-                query = query.Where(t => t.SearchText.Contains(word));
-            }
-
-            if (search.Statuses is { } statusesInQuery)
-            {
-                wanted = wanted is null ? statusesInQuery.ToHashSet() : wanted.Intersect(statusesInQuery).ToHashSet();
-            }
-        }
-
-        // Only the columns a list shows: not the raw text, the search text or the plan's import notes.
-        var rows = await query
-            .OrderBy(t => t.PlanId).ThenBy(t => t.Position)
-            .Select(t => new PlanTaskEntity
-            {
-                Id = t.Id,
-                PlanId = t.PlanId,
-                Plan = new PlanEntity { Id = t.PlanId, Number = t.Plan!.Number, Title = t.Plan.Title, IssuedOn = t.Plan.IssuedOn, State = t.Plan.State },
-                SectionId = t.SectionId,
-                SectionTitle = t.SectionTitle,
-                Number = t.Number,
-                Content = t.Content,
-                Lead = t.Lead,
-                Coordinators = t.Coordinators,
-                DeadlineRaw = t.DeadlineRaw,
-                DeadlineKind = t.DeadlineKind,
-                DeadlineDue = t.DeadlineDue,
-                CurrentDue = t.CurrentDue,
-                PercentDone = t.PercentDone,
-                Completion = t.Completion,
-                CompletedOn = t.CompletedOn,
-                Cancelled = t.Cancelled,
-                Version = t.Version,
-                LastProgressAt = t.LastProgressAt,
-                Assignments = t.Assignments.Select(a => new TaskAssignmentEntity
-                {
-                    AgencyId = a.AgencyId,
-                    Role = a.Role,
-                    Agency = new Data.Agencies.AgencyEntity { Id = a.AgencyId, Name = a.Agency!.Name },
-                }).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return rows
-            .Select(Summarize)
-            .Where(t => wanted is null || wanted.Contains(TaskStatusText.ParseStatus(t.Status)!.Value))
-            .OrderBy(t => t.Due is null)
-            .ThenBy(t => t.Due)
-            .ThenBy(t => t.PlanId)
-            .ToList();
+        return from a in assignments join t in tasks on a.TaskId equals t.Id select t;
     }
 
-    public TaskSummary Summarize(PlanTaskEntity task)
+    private async Task<Page<TaskSummary>> ByDueAsync(IQueryable<PlanTaskEntity> scope, PageRequest page, StatusDay day, CancellationToken cancellationToken)
     {
-        var assessment = statuses.Assess(task, task.Plan?.IssuedOn?.Year);
-        var lead = task.Assignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead);
-        var started = task.PercentDone > 0 || task.LastProgressAt is not null;
-        var colour = StatusClassification.Colour(assessment.Status, started);
-        var overdue = assessment.Status == TrackingStatus.Overdue && assessment.Due is { } due ? statuses.Today.DayNumber - due.DayNumber : 0;
-        return new TaskSummary(
-            task.Id, task.PlanId, task.Plan?.Number, task.Plan?.Title, task.SectionId, task.SectionTitle, task.Number, task.Content,
-            task.Lead, task.Coordinators, lead?.Agency?.Name, lead?.AgencyId,
-            task.Assignments.Where(a => a.Role == AssignmentRole.Coordinator).Select(a => a.Agency?.Name ?? "").ToList(),
-            task.DeadlineRaw, task.DeadlineKind, assessment.Due,
-            assessment.Status.ToSchemaName(), assessment.Status.ToVietnamese(), assessment.Reason, colour.ToString().ToLowerInvariant(),
-            task.PercentDone, task.Completion.ToString(), task.Cancelled, task.Version)
+        var size = page.Size;
+        var total = page.WithTotal ? await scope.CountAsync(cancellationToken) : (int?)null;
+        var rows = await After(scope, DateIdPosition.Parse(page.After))
+            .OrderBy(t => t.DueKey).ThenBy(t => t.Id)
+            .Take(size + 1)
+            .Select(RowOf(day))
+            .ToListAsync(cancellationToken);
+        return await PageOfAsync(rows, size, r => new DateIdPosition(r.DueKey, r.Id).ToString(), total, day, cancellationToken);
+    }
+
+    /// <summary>
+    /// Open tasks (dated, or recurring by their next report) due between two days, by due date: two ordered range
+    /// reads of the (Phase, DueKey, Id) index merged, rather than one read of both phases sorted afterwards.
+    /// </summary>
+    public async Task<Page<TaskSummary>> OpenDueBetweenAsync(Actor actor, int? planId, DateOnly from, DateOnly until, PageRequest page, CancellationToken cancellationToken)
+    {
+        var day = statuses.Day;
+        var size = page.Size;
+        var scope = Scope(actor, new TaskFilter(PlanId: planId)).Where(t => t.DueKey >= from && t.DueKey <= until);
+        var after = DateIdPosition.Parse(page.After);
+        var dated = After(scope.Where(t => t.Phase == TaskPhase.Dated), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
+        var periodic = After(scope.Where(t => t.Phase == TaskPhase.Periodic), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
+        var rows = (await dated.ToListAsync(cancellationToken)).Concat(await periodic.ToListAsync(cancellationToken))
+            .OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(size + 1).ToList();
+        var total = page.WithTotal ? await scope.CountAsync(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic, cancellationToken) : (int?)null;
+        return await PageOfAsync(rows, size, r => new DateIdPosition(r.DueKey, r.Id).ToString(), total, day, cancellationToken);
+    }
+
+    internal static IQueryable<PlanTaskEntity> After(IQueryable<PlanTaskEntity> tasks, DateIdPosition? after)
+    {
+        if (after is not { } position)
         {
-            DaysOverdue = overdue,
+            return tasks;
+        }
+
+        var (due, id) = (position.Date, position.Id);
+        return tasks.Where(t => t.DueKey >= due && (t.DueKey > due || t.Id > id));
+    }
+
+    private async Task<Page<TaskSummary>> SearchAsync(IQueryable<PlanTaskEntity> scope, SearchQuery query, PageRequest page, StatusDay day, CancellationToken cancellationToken)
+    {
+        var size = page.Size;
+        var tiers = search.Tiers(query);
+        var after = NumberIdPosition.Parse(page.After);
+        var rows = new List<(int Tier, TaskRow Row)>();
+        for (var tier = after?.Number ?? 0; tier < tiers.Count && rows.Count <= size; tier++)
+        {
+            var matching = search.Within(scope, tiers[tier]);
+            if (after is { } position && position.Number == tier)
+            {
+                var id = position.Id;
+                matching = matching.Where(t => t.Id < id);
+            }
+
+            var found = await matching.OrderByDescending(t => t.Id).Take(size + 1 - rows.Count).Select(RowOf(day)).ToListAsync(cancellationToken);
+            rows.AddRange(found.Select(r => (tier, r)));
+        }
+
+        var total = page.WithTotal ? await search.Within(scope, search.Anywhere(query)).Take(TaskSearch.CountCap + 1).CountAsync(cancellationToken) : (int?)null;
+        var next = rows.Count > size ? new NumberIdPosition(rows[size - 1].Tier, rows[size - 1].Row.Id).ToString() : null;
+        var summaries = await SummarizeAsync(rows.Take(size).Select(r => r.Row).ToList(), day, cancellationToken);
+        return new Page<TaskSummary>(summaries, next, total);
+    }
+
+    private async Task<Page<TaskSummary>> PageOfAsync(IReadOnlyList<TaskRow> rows, int size, Func<TaskRow, string> position, int? total, StatusDay day, CancellationToken cancellationToken)
+    {
+        var summaries = await SummarizeAsync(rows.Take(size).ToList(), day, cancellationToken);
+        return new Page<TaskSummary>(summaries, rows.Count > size ? position(rows[size - 1]) : null, total);
+    }
+
+    /// <summary>The columns a list shows, the status evaluated by the database on <paramref name="day"/>.</summary>
+    internal static Expression<Func<PlanTaskEntity, TaskRow>> RowOf(StatusDay day)
+    {
+        Expression<Func<PlanTaskEntity, TrackingStatus, TaskRow>> shape = (t, status) => new TaskRow(
+            t.Id, t.PlanId, t.Plan!.Number, t.Plan.Title, t.SectionId, t.SectionTitle, t.Number, t.Content, t.Lead, t.Coordinators,
+            t.DeadlineRaw, t.DeadlineKind, t.CurrentDue, t.NextReportDue, t.DueKey, t.Phase, status, t.WaitingFor,
+            t.PercentDone, t.Completion, t.CompletedOn, t.Cancelled, t.Version, t.PercentDone > 0 || t.LastProgressAt != null, t.LeadAgencyId);
+        var statusOf = StoredStatus.Expression(day);
+        var entity = shape.Parameters[0];
+        var status = ReplacingExpressionVisitor.Replace(statusOf.Parameters[0], entity, statusOf.Body);
+        return Expression.Lambda<Func<PlanTaskEntity, TaskRow>>(ReplacingExpressionVisitor.Replace(shape.Parameters[1], status, shape.Body), entity);
+    }
+
+    /// <summary>Rows as summaries, with the names of their lead and coordinators read for these rows only.</summary>
+    internal async Task<IReadOnlyList<TaskSummary>> SummarizeAsync(IReadOnlyList<TaskRow> rows, StatusDay day, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var parties = (await db.Assignments.AsNoTracking()
+            .Where(a => ids.Contains(a.TaskId))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.TaskId, a.AgencyId, a.Role, a.Agency!.Name })
+            .ToListAsync(cancellationToken))
+            .ToLookup(a => a.TaskId);
+        return rows.Select(r => Summarize(
+            r,
+            parties[r.Id].Where(a => a.Role == AssignmentRole.Lead).Select(a => (a.AgencyId, a.Name)).FirstOrDefault(),
+            parties[r.Id].Where(a => a.Role == AssignmentRole.Coordinator).Select(a => a.Name).ToList(),
+            day)).ToList();
+    }
+
+    private static TaskSummary Summarize(TaskRow r, (int Id, string Name) lead, IReadOnlyList<string> coordinators, StatusDay day)
+    {
+        var due = StoredStatus.Due(r.Phase, r.CurrentDue, r.NextReportDue);
+        var reason = StoredStatus.Reason(r.Status, r.Phase, r.DeadlineKind, due, r.CompletedOn, r.WaitingFor, day.Today);
+        var colour = StatusClassification.Colour(r.Status, r.Started);
+        return new TaskSummary(
+            r.Id, r.PlanId, r.PlanNumber, r.PlanTitle, r.SectionId, r.SectionTitle, r.Number, r.Content,
+            r.Lead, r.Coordinators, lead.Name, lead.Name is null ? r.LeadAgencyId : lead.Id, coordinators,
+            r.DeadlineRaw, r.DeadlineKind, due,
+            r.Status.ToSchemaName(), r.Status.ToVietnamese(), reason, colour.ToString().ToLowerInvariant(),
+            r.PercentDone, r.Completion.ToString(), r.Cancelled, r.Version)
+        {
+            DaysOverdue = r.Status == TrackingStatus.Overdue && due is { } d ? day.Today.DayNumber - d.DayNumber : 0,
         };
     }
 
+    private static TaskRow RowOf(PlanTaskEntity t, TrackingStatus status) => new(
+        t.Id, t.PlanId, t.Plan?.Number, t.Plan?.Title, t.SectionId, t.SectionTitle, t.Number, t.Content, t.Lead, t.Coordinators,
+        t.DeadlineRaw, t.DeadlineKind, t.CurrentDue, t.NextReportDue, t.DueKey, t.Phase, status, t.WaitingFor,
+        t.PercentDone, t.Completion, t.CompletedOn, t.Cancelled, t.Version, t.PercentDone > 0 || t.LastProgressAt != null, t.LeadAgencyId);
+
     public async Task<TaskDetails> GetAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
-        var task = await Visible(actor)
+        var task = await db.Tasks.AsNoTracking()
             .Include(t => t.Plan)
             .Include(t => t.Assignments).ThenInclude(a => a.Agency)
-            .FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw WorkflowException.NotFound($"task {id}");
-        var parties = Parties(task);
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Id == id && t.Phase != TaskPhase.Draft, cancellationToken);
+        var parties = task is null ? null : Parties(task);
+        if (task is null || !TaskAccess.CanRead(actor, parties!))
+        {
+            throw WorkflowException.NotFound($"task {id}");
+        }
+
+        var day = statuses.Day;
         var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         var reports = await db.Reports.AsNoTracking().Where(r => r.TaskId == id).ToListAsync(cancellationToken);
         var reporting = reports.Select(r => r.AgencyId).Distinct().ToList();
-        var agencyNames = await db.Agencies.AsNoTracking().Where(a => reporting.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        var agencyNames = reporting.Count == 0
+            ? []
+            : await db.Agencies.AsNoTracking().Where(a => reporting.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         var checklist = await db.ChecklistItems.AsNoTracking().Where(c => c.TaskId == id).OrderBy(c => c.Position).ToListAsync(cancellationToken);
         var extensions = await db.Extensions.AsNoTracking().Where(e => e.TaskId == id).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(e => e.TaskId == id).OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
-        var deadline = statuses.Deadline(task, task.Plan?.IssuedOn?.Year);
+        var lead = task.Assignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead);
+        var summary = Summarize(
+            RowOf(task, StoredStatus.Of(task.Phase, task.DueKey, day)),
+            lead is null ? default : (lead.AgencyId, lead.Agency?.Name ?? ""),
+            task.Assignments.Where(a => a.Role == AssignmentRole.Coordinator).OrderBy(a => a.Id).Select(a => a.Agency?.Name ?? "").ToList(),
+            day);
         return new TaskDetails(
-            Summarize(task),
-            task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText, deadline.Detail, deadline.Due,
+            summary,
+            task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText, task.DeadlineDetail ?? "", task.DeadlineDue,
             task.ReportedDoneOn, task.CompletedOn, task.ReviewNote, task.CancelReason, task.Plan!.State.ToString(),
-            task.Assignments.OrderBy(a => a.Role).Select(a => new AssignmentView(a.AgencyId, a.Agency?.Name ?? "", a.Role.ToString(), a.Note)).ToList(),
+            task.Assignments.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new AssignmentView(a.AgencyId, a.Agency?.Name ?? "", a.Role.ToString(), a.Note)).ToList(),
             reports.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => new ReportView(
                 r.Id, r.Kind.ToString(), agencyNames.GetValueOrDefault(r.AgencyId, ""), r.AuthorName, r.Percent, r.Summary, r.Difficulties, r.Proposals,
                 r.Period, r.CreatedAt, files.Where(f => f.ReportId == r.Id).Select(ToView).ToList())).ToList(),
@@ -158,20 +278,18 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
                 e.DecidedBy, e.DecidedAt, e.DecisionNote)).ToList(),
             audit.Select(a => new AuditView(a.At, a.UserName, a.Action, a.Before, a.After)).ToList(),
             new TaskPermissions(
-                TaskAccess.CanReportAsLead(actor, parties) && !task.Cancelled && task.Plan.State == PlanState.Published,
-                TaskAccess.CanContribute(actor, parties) && !task.Cancelled && task.Plan.State == PlanState.Published,
+                TaskAccess.CanReportAsLead(actor, parties!) && !task.Cancelled && task.Plan.State == PlanState.Published,
+                TaskAccess.CanContribute(actor, parties!) && !task.Cancelled && task.Plan.State == PlanState.Published,
                 TaskAccess.CanManage(actor, task.Plan.OwnerId),
                 TaskStatusReader.IsPeriodic(task)));
     }
 
-    /// <summary>Accepted completions of the tasks the actor may read: when, and whether on time.</summary>
-    public async Task<IReadOnlyList<(DateOnly CompletedOn, bool OnTime)>> CompletionsAsync(Actor actor, int? planId, CancellationToken cancellationToken)
+    /// <summary>How many of the tasks in the filter the actor may read are in each status, counted by the database.</summary>
+    public async Task<IReadOnlyDictionary<TrackingStatus, int>> CountByStatusAsync(Actor actor, TaskFilter filter, CancellationToken cancellationToken)
     {
-        var done = await Visible(actor)
-            .Where(t => t.Completion == CompletionState.Accepted && t.CompletedOn != null && (planId == null || t.PlanId == planId))
-            .Select(t => new { CompletedOn = t.CompletedOn!.Value, t.CurrentDue })
-            .ToListAsync(cancellationToken);
-        return done.Select(d => (d.CompletedOn, d.CurrentDue is null || d.CompletedOn <= d.CurrentDue)).ToList();
+        var status = StoredStatus.Expression(statuses.Day);
+        var grouped = await Scope(actor, filter).Select(status).GroupBy(s => s).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return grouped.ToDictionary(g => g.Key, g => g.Count);
     }
 
     public static TaskParties Parties(PlanTaskEntity task) => new(
@@ -181,85 +299,147 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses)
 
     public static EvidenceView ToView(EvidenceFileEntity f) => new(f.Id, f.FileName, f.FileType, f.SizeBytes, f.Sha256, f.UploadedAt);
 
-    /// <summary>The plans the actor may see: drafts only for whoever may manage them; an officer's plans only where their agency has a task.</summary>
-    public async Task<IReadOnlyList<PlanSummary>> ListPlansAsync(Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the plans the actor may see, newest first: drafts only for whoever may manage them; an officer's
+    /// plans only where their agency has a task, counted over those tasks.
+    /// </summary>
+    public async Task<Page<PlanSummary>> ListPlansAsync(Actor actor, PageRequest page, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.AsNoTracking()
-            .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
-            .Select(p => new PlanEntity { Id = p.Id, Number = p.Number, Title = p.Title, Issuer = p.Issuer, IssuedOn = p.IssuedOn, State = p.State, OwnerId = p.OwnerId })
+        var size = page.Size;
+        var plans = db.Plans.AsNoTracking();
+        List<int>? officerPlans = null;
+        if (!actor.ReadsEverything)
+        {
+            var agency = actor.AgencyId ?? -1;
+            officerPlans = await (from a in db.Assignments where a.AgencyId == agency join t in db.Tasks on a.TaskId equals t.Id select t.PlanId)
+                .Distinct().ToListAsync(cancellationToken);
+            plans = plans.Where(p => officerPlans.Contains(p.Id) && p.State != PlanState.Draft);
+        }
+        else if (!actor.IsAdministrator)
+        {
+            var user = actor.UserId;
+            var manages = actor.IsMonitoringOffice;
+            plans = plans.Where(p => p.State != PlanState.Draft || (manages && p.OwnerId == user));
+        }
+
+        var total = page.WithTotal ? await plans.CountAsync(cancellationToken) : (int?)null;
+        if (DateIdPosition.Parse(page.After) is { } after)
+        {
+            var (date, id) = (after.Date, after.Id);
+            plans = plans.Where(p => (p.IssuedOn ?? DateOnly.MinValue) < date || ((p.IssuedOn ?? DateOnly.MinValue) == date && p.Id < id));
+        }
+
+        var rows = await plans
+            .OrderByDescending(p => p.IssuedOn ?? DateOnly.MinValue).ThenByDescending(p => p.Id)
+            .Take(size + 1)
+            .Select(p => new { p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.State })
             .ToListAsync(cancellationToken);
-        var byPlan = (await ListAsync(actor, new TaskFilter(), cancellationToken)).ToLookup(t => t.PlanId);
-        var draftCounts = await db.Tasks.Where(t => t.Plan!.State == PlanState.Draft).GroupBy(t => t.PlanId)
+        var shown = rows.Take(size).ToList();
+        var ids = shown.Select(p => p.Id).ToList();
+        var draftRows = await db.Tasks.Where(t => ids.Contains(t.PlanId) && t.Phase == TaskPhase.Draft).GroupBy(t => t.PlanId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        return plans
-            .Where(p => p.State == PlanState.Draft ? TaskAccess.CanManage(actor, p.OwnerId) : actor.ReadsEverything || byPlan[p.Id].Any())
-            .Select(p => Summarize(p, byPlan[p.Id], draftCounts.GetValueOrDefault(p.Id)))
-            .ToList();
+        var byPlan = actor.ReadsEverything
+            ? await counts.ByPlanAsync(db, statuses.Day, shown.Where(p => p.State != PlanState.Draft).Select(p => p.Id).ToList(), cancellationToken)
+            : await CountByPlanAsync(actor, ids, cancellationToken);
+        var items = shown.Select(p =>
+        {
+            var byStatus = byPlan.GetValueOrDefault(p.Id) ?? new Dictionary<TrackingStatus, int>();
+            return new PlanSummary(
+                p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.State.ToString(),
+                p.State == PlanState.Draft ? draftRows.GetValueOrDefault(p.Id) : byStatus.Values.Sum(),
+                byStatus.Where(c => c.Value > 0).ToDictionary(c => c.Key.ToSchemaName(), c => c.Value));
+        }).ToList();
+        var next = rows.Count > size ? new DateIdPosition(shown[^1].IssuedOn ?? DateOnly.MinValue, shown[^1].Id).ToString() : null;
+        return new Page<PlanSummary>(items, next, total);
     }
 
-    /// <summary>One plan's summary from its tasks as the actor sees them (a draft's rows are counted in the database).</summary>
-    public async Task<PlanSummary> SummarizePlanAsync(PlanEntity plan, IReadOnlyList<TaskSummary> tasks, CancellationToken cancellationToken) =>
-        Summarize(plan, tasks, plan.State == PlanState.Draft ? await db.Tasks.CountAsync(t => t.PlanId == plan.Id, cancellationToken) : 0);
+    /// <summary>Tasks of the given plans that the actor may read, per plan and status.</summary>
+    private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<TrackingStatus, int>>> CountByPlanAsync(Actor actor, IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
+    {
+        if (planIds.Count == 0)
+        {
+            return new Dictionary<int, IReadOnlyDictionary<TrackingStatus, int>>();
+        }
 
-    private static PlanSummary Summarize(PlanEntity plan, IEnumerable<TaskSummary> tasks, int draftRows) => new(
-        plan.Id, plan.Number, plan.Title, plan.Issuer, plan.IssuedOn, plan.State.ToString(),
-        plan.State == PlanState.Draft ? draftRows : tasks.Count(),
-        tasks.GroupBy(t => t.Status).ToDictionary(g => g.Key, g => g.Count()));
+        var ids = planIds.ToList();
+        var grouped = await Scope(actor, new TaskFilter())
+            .Where(t => ids.Contains(t.PlanId))
+            .Select(StatusFact.Of(statuses.Day))
+            .GroupBy(f => new { f.PlanId, f.Status })
+            .Select(g => new { g.Key.PlanId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return grouped
+            .GroupBy(g => g.PlanId)
+            .ToDictionary(p => p.Key, p => (IReadOnlyDictionary<TrackingStatus, int>)p.ToDictionary(s => s.Status, s => s.Count));
+    }
 
-    /// <summary>Plans in the given states to choose from, for the pages of those who read every plan (dashboard, events).</summary>
-    public async Task<IReadOnlyList<PlanChoice>> PlanChoicesAsync(IReadOnlyCollection<PlanState> states, CancellationToken cancellationToken) =>
+    /// <summary>One plan's summary, its tasks counted as the actor sees them (a draft's rows are counted as rows).</summary>
+    public async Task<PlanSummary> SummarizePlanAsync(Actor actor, PlanEntity plan, CancellationToken cancellationToken)
+    {
+        if (plan.State == PlanState.Draft)
+        {
+            var rows = await db.Tasks.CountAsync(t => t.PlanId == plan.Id, cancellationToken);
+            return new PlanSummary(plan.Id, plan.Number, plan.Title, plan.Issuer, plan.IssuedOn, plan.State.ToString(), rows, new Dictionary<string, int>());
+        }
+
+        var byStatus = await CountByStatusAsync(actor, new TaskFilter(PlanId: plan.Id), cancellationToken);
+        return new PlanSummary(
+            plan.Id, plan.Number, plan.Title, plan.Issuer, plan.IssuedOn, plan.State.ToString(), byStatus.Values.Sum(),
+            byStatus.ToDictionary(c => c.Key.ToSchemaName(), c => c.Value));
+    }
+
+    /// <summary>The sections and lead agencies of a plan's tasks that the actor may read, for the plan page's filters.</summary>
+    public async Task<(IReadOnlyList<(string Id, string? Title)> Sections, IReadOnlyList<(int Id, string Name)> Leads)> PlanFiltersAsync(Actor actor, int planId, CancellationToken cancellationToken)
+    {
+        var tasks = Scope(actor, new TaskFilter(PlanId: planId));
+        var sections = await tasks.Where(t => t.SectionId != null)
+            .GroupBy(t => new { t.SectionId, t.SectionTitle })
+            .Select(g => new { g.Key.SectionId, g.Key.SectionTitle, First = g.Min(t => t.Position) })
+            .OrderBy(s => s.First)
+            .ToListAsync(cancellationToken);
+        var leads = await (from t in tasks
+                           join a in db.Agencies on t.LeadAgencyId equals (int?)a.Id
+                           select new { a.Id, a.Name }).Distinct().ToListAsync(cancellationToken);
+        return (
+            sections.Select(s => (s.SectionId!, s.SectionTitle)).DistinctBy(s => s.Item1).ToList(),
+            leads.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => (a.Id, a.Name)).ToList());
+    }
+
+    /// <summary>Plans in the given states to choose from (the newest first, at most <paramref name="limit"/>), for those who read every plan.</summary>
+    public async Task<IReadOnlyList<PlanChoice>> PlanChoicesAsync(IReadOnlyCollection<PlanState> states, int limit, CancellationToken cancellationToken) =>
         await db.Plans.AsNoTracking()
             .Where(p => states.Contains(p.State))
-            .OrderByDescending(p => p.IssuedOn).ThenByDescending(p => p.Id)
+            .OrderByDescending(p => p.Id)
+            .Take(limit)
             .Select(p => new PlanChoice(p.Id, p.Number, p.Title))
             .ToListAsync(cancellationToken);
+
+    /// <summary>A plan by its id, or by its number as printed ("77/KH-UBND"): how a person names one in a form.</summary>
+    public async Task<PlanChoice?> FindPlanAsync(string text, CancellationToken cancellationToken)
+    {
+        text = text.Trim();
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return await db.Plans.AsNoTracking().Where(p => p.Id == id && p.State != PlanState.Draft).Select(p => new PlanChoice(p.Id, p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return await db.Plans.AsNoTracking().Where(p => p.Number == text && p.State != PlanState.Draft).OrderByDescending(p => p.Id)
+            .Select(p => new PlanChoice(p.Id, p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
+    }
 
     public async Task<PlanEntity> GetPlanAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw WorkflowException.NotFound($"plan {id}");
         var readable = plan.State == PlanState.Draft
             ? TaskAccess.CanManage(actor, plan.OwnerId)
-            : actor.ReadsEverything || await Visible(actor).AnyAsync(t => t.PlanId == id, cancellationToken);
+            : actor.ReadsEverything || await Scope(actor, new TaskFilter(PlanId: id)).AnyAsync(cancellationToken);
         return readable ? plan : throw WorkflowException.NotFound($"plan {id}");
     }
 }
 
-/// <summary>A search box's text: the words to find, folded, and the statuses it names ("quá hạn", "sắp đến hạn").</summary>
-public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<TrackingStatus>? Statuses)
-{
-    private static readonly (string Phrase, TrackingStatus[] Statuses)[] StatusPhrases =
-    [
-        ("hoan thanh dung han", [TrackingStatus.DoneOnTime]),
-        ("hoan thanh qua han", [TrackingStatus.DoneLate]),
-        ("hoan thanh tre han", [TrackingStatus.DoneLate]),
-        ("hoan thanh", [TrackingStatus.DoneOnTime, TrackingStatus.DoneLate]),
-        ("sap den han", [TrackingStatus.DueSoon]),
-        ("chua den han", [TrackingStatus.NotYetDue]),
-        ("qua han", [TrackingStatus.Overdue]),
-        ("tre han", [TrackingStatus.Overdue]),
-        ("thuong xuyen", [TrackingStatus.Continuous]),
-        ("cho su kien", [TrackingStatus.WaitingForTrigger]),
-    ];
-
-    public static SearchQuery Parse(string text)
-    {
-        var folded = " " + VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(TextNormalizer.Normalize(text))).Trim() + " ";
-        List<TrackingStatus>? statuses = null;
-        foreach (var (phrase, named) in StatusPhrases)
-        {
-            var at = folded.IndexOf(" " + phrase + " ", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                (statuses ??= []).AddRange(named);
-                folded = folded.Remove(at, phrase.Length + 1);
-            }
-        }
-
-        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
-        return new SearchQuery(words, statuses);
-    }
-
-    /// <summary>The folded text a task is found by.</summary>
-    public static string TextOf(params IEnumerable<string?> parts) =>
-        VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(TextNormalizer.Normalize(string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p))))));
-}
+/// <summary>The columns of a task that its list row shows, with its status as the database evaluated it.</summary>
+internal sealed record TaskRow(
+    int Id, int PlanId, string? PlanNumber, string? PlanTitle, string? SectionId, string? SectionTitle, string? Number, string Content,
+    string? Lead, string? Coordinators, string? DeadlineRaw, string DeadlineKind, DateOnly? CurrentDue, DateOnly? NextReportDue,
+    DateOnly DueKey, TaskPhase Phase, TrackingStatus Status, string? WaitingFor, int PercentDone, CompletionState Completion,
+    DateOnly? CompletedOn, bool Cancelled, int Version, bool Started, int? LeadAgencyId);

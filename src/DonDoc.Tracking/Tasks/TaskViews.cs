@@ -1,4 +1,5 @@
 using DonDoc.Core.Tracking;
+using DonDoc.Data.Plans;
 
 namespace DonDoc.Tracking.Tasks;
 
@@ -48,13 +49,15 @@ public sealed record PlanSummary(
 public sealed record PlanChoice(int Id, string? Number, string? Title);
 
 /// <summary>Filters of the task list: all optional.</summary>
+/// <param name="Role">With an agency (the filter's, or an officer's own): only the tasks it leads, or only those it coordinates.</param>
 public sealed record TaskFilter(
     int? PlanId = null,
     int? AgencyId = null,
     string? Status = null,
     string? Query = null,
     DateOnly? DueBefore = null,
-    string? SectionId = null);
+    string? SectionId = null,
+    AssignmentRole? Role = null);
 
 public sealed record AssignmentView(int AgencyId, string Agency, string Role, string? Note);
 

@@ -1,11 +1,13 @@
 using DonDoc.Core.Access;
 using DonDoc.Core.Deadlines;
+using DonDoc.Core.Text;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,7 @@ public sealed record EventOutcome(EventView Event, IReadOnlyList<int> TriggeredT
 /// Records events and met conditions, and gives every event-relative or conditional task that waits
 /// on one its concrete deadline.
 /// </summary>
-public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, TaskStatusEvaluator evaluator, AuditLog audit, TimeProvider clock)
+public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, TaskStatusEvaluator evaluator, TaskStateWriter states, AuditLog audit, TimeProvider clock)
 {
     public async Task<EventOutcome> RecordAsync(Actor actor, EventInput input, CancellationToken cancellationToken)
     {
@@ -70,11 +72,18 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "event.record", input.PlanId, null, null, new { recorded.Name, recorded.OccurredOn, recorded.DueOn, recorded.DocumentNumber, recorded.IsCondition });
 
-        var waiting = await db.Tasks
-            .Include(t => t.Plan)
+        // Only a task that waits on an event of this name can get a new deadline from it: find those in a light read,
+        // then load them whole. Names match as the evaluator matches them: one contains the other, folded.
+        var name = Fold(recorded.Name);
+        var candidates = await db.Tasks.AsNoTracking()
             .Where(t => t.Plan!.State == PlanState.Published && !t.Cancelled && (t.DeadlineKind == "event_relative" || t.DeadlineKind == "conditional"))
             .Where(t => input.PlanId == null || t.PlanId == input.PlanId)
+            .Where(t => !db.Extensions.Any(e => e.TaskId == t.Id && e.State == ExtensionState.Approved))
+            .Select(t => new { t.Id, t.WaitingFor })
             .ToListAsync(cancellationToken);
+        var ids = candidates.Where(c => Fold(c.WaitingFor ?? "") is { Length: > 0 } waitingFor && (waitingFor.Contains(name, StringComparison.Ordinal) || name.Contains(waitingFor, StringComparison.Ordinal)))
+            .Select(c => c.Id).ToList();
+        var waiting = ids.Count == 0 ? [] : await db.Tasks.Include(t => t.Plan).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
         var triggered = await ApplyAsync(actor, waiting, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -94,7 +103,10 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
     private async Task<IReadOnlyList<int>> ApplyAsync(Actor? actor, IReadOnlyList<PlanTaskEntity> tasks, CancellationToken cancellationToken)
     {
         var events = await db.Events.AsNoTracking().ToListAsync(cancellationToken);
-        var extended = (await db.Extensions.Where(e => e.State == ExtensionState.Approved).Select(e => e.TaskId).ToListAsync(cancellationToken)).ToHashSet();
+        var taskIds = tasks.Select(t => t.Id).Where(id => id > 0).ToList();
+        var extended = taskIds.Count == 0
+            ? []
+            : (await db.Extensions.Where(e => e.State == ExtensionState.Approved && taskIds.Contains(e.TaskId)).Select(e => e.TaskId).ToListAsync(cancellationToken)).ToHashSet();
         var today = Core.Calendar.VietnamTime.Today(clock);
         var triggered = new List<int>();
         foreach (var task in tasks.Where(t => !extended.Contains(t.Id)))
@@ -114,14 +126,29 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
 
             task.CurrentDue = due;
             task.Version++;
+            states.Refresh(task, task.Plan!.State, task.Plan.IssuedOn?.Year, today);
             triggered.Add(task.Id);
         }
 
         return triggered;
     }
 
-    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Events.AsNoTracking().OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).ToListAsync(cancellationToken)).Select(ToView).ToList();
+    /// <summary>One page of the recorded events, the latest first.</summary>
+    public async Task<Page<EventView>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        var size = page.Size;
+        var events = db.Events.AsNoTracking();
+        if (DateIdPosition.Parse(page.After) is { } after)
+        {
+            var (date, id) = (after.Date, after.Id);
+            events = events.Where(e => e.OccurredOn < date || (e.OccurredOn == date && e.Id < id));
+        }
+
+        var rows = await events.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
+        return Page<EventView>.From(rows, size, e => new DateIdPosition(e.OccurredOn, e.Id).ToString(), ToView);
+    }
+
+    private static string Fold(string text) => VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(text));
 
     private static EventView ToView(RecordedEventEntity e) =>
         new(e.Id, e.Name, e.IsCondition, e.OccurredOn, e.DueOn, e.DocumentNumber, e.DocumentDate, e.PlanId, e.RecordedBy, e.RecordedAt);

@@ -54,6 +54,7 @@ public sealed class TaskWorkflow(
     DonDocDbContext db,
     TaskCatalog catalog,
     TaskStatusReader statuses,
+    TaskStateWriter states,
     EvidenceStore evidence,
     AuditLog audit,
     TimeProvider clock)
@@ -201,7 +202,8 @@ public sealed class TaskWorkflow(
         }
 
         task.ReviewNote = Clean(input.Reason);
-        var status = statuses.Assess(task, task.Plan?.IssuedOn?.Year).Status;
+        Refresh(task);
+        var status = statuses.StatusOf(task);
         audit.Record(actor, accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
             new { completion = task.Completion.ToString(), task.CompletedOn, status = status.ToSchemaName(), reason = task.ReviewNote });
         await SaveAsync(actor, task, cancellationToken);
@@ -279,6 +281,7 @@ public sealed class TaskWorkflow(
         if (approve)
         {
             task.CurrentDue = request.RequestedDue;
+            Refresh(task);
         }
 
         audit.Record(actor, approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
@@ -303,6 +306,7 @@ public sealed class TaskWorkflow(
 
         task.Cancelled = true;
         task.CancelReason = input.Reason.Trim();
+        Refresh(task);
         audit.Record(actor, "task.cancel", task.PlanId, task.Id, new { cancelled = false }, new { cancelled = true, reason = task.CancelReason });
         await SaveAsync(actor, task, cancellationToken);
     }
@@ -341,6 +345,19 @@ public sealed class TaskWorkflow(
         plan.StateReason = reason.Trim();
         plan.Version++;
         audit.Record(actor, cancel ? "plan.cancel" : "plan.archive", plan.Id, null, before, new { state = plan.State.ToString(), reason = plan.StateReason });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (cancel)
+        {
+            // Every task of a cancelled plan is cancelled; tasks are written before the plan row, in the order every task change takes.
+            await db.Tasks.Where(t => t.PlanId == planId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(t => t.Phase, TaskPhase.Cancelled)
+                    .SetProperty(t => t.NextReportDue, (DateOnly?)null)
+                    .SetProperty(t => t.DueKey, t => t.CurrentDue ?? DateOnly.MaxValue)
+                    .SetProperty(t => t.Version, t => t.Version + 1),
+                cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -349,7 +366,13 @@ public sealed class TaskWorkflow(
         {
             throw WorkflowException.Stale(new { plan.Id });
         }
+
+        await db.TouchPlansAsync([planId], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The task's stored phase and due key after a change, for today.</summary>
+    private void Refresh(PlanTaskEntity task) => states.Refresh(task, task.Plan!.State, task.Plan.IssuedOn?.Year, VietnamTime.Today(clock));
 
     private async Task<PlanTaskEntity> LoadAsync(Actor actor, int taskId, int? expectedVersion, CancellationToken cancellationToken)
     {

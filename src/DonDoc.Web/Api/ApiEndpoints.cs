@@ -3,6 +3,7 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
+using DonDoc.Tracking.Agencies;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
@@ -19,9 +20,8 @@ namespace DonDoc.Web.Api;
 
 public sealed record LoginRequest(string Email, string Password);
 
-public sealed record ListResult<T>(IReadOnlyList<T> Items);
-
-public sealed record PlanDetails(PlanSummary Plan, string? StateReason, int Version, IReadOnlyList<TaskSummary> Tasks);
+/// <summary>A plan with one page of its tasks (<c>tasks.next</c> asks for the next).</summary>
+public sealed record PlanDetails(PlanSummary Plan, string? StateReason, int Version, Page<TaskSummary> Tasks);
 
 public sealed record ClosePlanInput(string? Reason, bool Cancel = false, int? Version = null);
 
@@ -55,20 +55,19 @@ public static class ApiEndpoints
         MapImports(secured);
         MapTracking(secured);
 
-        secured.MapGet("/dashboard", async (int? plan, DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await dashboard.BuildAsync(http.User.RequireActor(), plan, ct)));
+        secured.MapGet("/dashboard", async (
+            int? plan, [FromQuery(Name = "plans_after")] string? plansAfter, [FromQuery(Name = "agencies_after")] string? agenciesAfter,
+            [FromQuery(Name = "overdue_after")] string? overdueAfter, [FromQuery(Name = "upcoming_after")] string? upcomingAfter, int? limit,
+            DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await dashboard.BuildAsync(http.User.RequireActor(), plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, limit), ct)));
         secured.MapGet("/dashboard/export/{table}", async (string table, int? plan, DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
         {
-            var report = await dashboard.BuildAsync(http.User.RequireActor(), plan, ct);
-            var bytes = await DashboardExport.ToExcelAsync(report, table, ct);
-            return TypedResults.File(bytes, EvidenceStore.ContentTypeOf("xlsx"), $"dondoc-{table}-{report.Today:yyyyMMdd}.xlsx");
+            var rows = await dashboard.TableAsync(http.User.RequireActor(), plan, table, DashboardExport.MaxRows, ct);
+            var bytes = await DashboardExport.ToExcelAsync(rows, table, ct);
+            return TypedResults.File(bytes, EvidenceStore.ContentTypeOf("xlsx"), $"dondoc-{table}-{rows.Today:yyyyMMdd}.xlsx");
         });
-        secured.MapGet("/agencies", async (AgencyDirectoryStore store, CancellationToken ct) =>
-        {
-            var directory = await store.LoadAsync(ct);
-            return TypedResults.Ok(new ListResult<object>(directory.Agencies.OrderBy(a => a.Name, StringComparer.Ordinal)
-                .Select(a => (object)new { name = a.Name, kind = a.Kind.ToString(), aliases = a.Aliases, parent = a.Parent }).ToList()));
-        });
+        secured.MapGet("/agencies", async (string? after, int? limit, AgencyList agencies, CancellationToken ct) =>
+            TypedResults.Ok(await agencies.ListAsync(new PageRequest(after, limit), ct)));
         secured.MapGet("/agencies/match", async (string text, AgencyDirectoryStore store, CancellationToken ct) =>
             TypedResults.Ok((await store.LoadAsync(ct)).Resolve(text)));
         secured.MapPost("/agencies/aliases", async (RememberAgencyInput input, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
@@ -121,14 +120,17 @@ public static class ApiEndpoints
 
     private static void MapPlans(RouteGroupBuilder api)
     {
-        api.MapGet("/plans", async (TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(new ListResult<PlanSummary>(await catalog.ListPlansAsync(http.User.RequireActor(), ct))));
-        api.MapGet("/plans/{id:int}", async (int id, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/plans", async (string? after, int? limit, bool? total, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await catalog.ListPlansAsync(http.User.RequireActor(), new PageRequest(after, limit, total ?? false), ct)));
+        api.MapGet("/plans/{id:int}", async (int id, string? after, int? limit, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
             var plan = await catalog.GetPlanAsync(actor, id, ct);
-            var tasks = await catalog.ListAsync(actor, new TaskFilter(PlanId: id), ct);
-            return TypedResults.Ok(new PlanDetails(await catalog.SummarizePlanAsync(plan, tasks, ct), plan.StateReason, plan.Version, tasks));
+            var summary = await catalog.SummarizePlanAsync(actor, plan, ct);
+            var tasks = plan.State == Data.Plans.PlanState.Draft
+                ? Page<TaskSummary>.Empty
+                : await catalog.ListAsync(actor, new TaskFilter(PlanId: id), new PageRequest(after, limit), ct) with { Total = summary.TaskCount };
+            return TypedResults.Ok(new PlanDetails(summary, plan.StateReason, plan.Version, tasks));
         });
         api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
@@ -141,6 +143,7 @@ public static class ApiEndpoints
     {
         api.MapGet("/tasks", async (
             int? plan, string? agency, string? status, string? q, [FromQuery(Name = "due_before")] string? dueBefore, string? section,
+            string? role, string? after, int? limit, bool? total,
             TaskCatalog catalog, AgencyDirectoryStore store, HttpContext http, CancellationToken ct) =>
         {
             DateOnly? before = null;
@@ -156,9 +159,16 @@ public static class ApiEndpoints
                 throw WorkflowException.Invalid($"Trạng thái \"{status}\" không tồn tại.", $"unknown status {status}");
             }
 
+            Data.Plans.AssignmentRole? asRole = role?.ToLowerInvariant() switch
+            {
+                null or "" => null,
+                "lead" => Data.Plans.AssignmentRole.Lead,
+                "coordinator" => Data.Plans.AssignmentRole.Coordinator,
+                _ => throw WorkflowException.Invalid($"Vai trò \"{role}\" không tồn tại (lead hoặc coordinator).", $"unknown role {role}"),
+            };
             var agencyId = await AgencyIdAsync(agency, store, ct);
-            var items = await catalog.ListAsync(http.User.RequireActor(), new TaskFilter(plan, agencyId, status, q, before, section), ct);
-            return TypedResults.Ok(new ListResult<TaskSummary>(items));
+            var page = await catalog.ListAsync(http.User.RequireActor(), new TaskFilter(plan, agencyId, status, q, before, section, asRole), new PageRequest(after, limit, total ?? false), ct);
+            return TypedResults.Ok(page);
         });
         api.MapGet("/tasks/{id:int}", async (int id, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await catalog.GetAsync(http.User.RequireActor(), id, ct)));
@@ -211,8 +221,8 @@ public static class ApiEndpoints
         });
         api.MapPost("/events", async (EventInput input, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)));
-        api.MapGet("/events", async (EventTriggers triggers, CancellationToken ct) =>
-            TypedResults.Ok(new ListResult<EventView>(await triggers.ListAsync(ct))));
+        api.MapGet("/events", async (string? after, int? limit, EventTriggers triggers, CancellationToken ct) =>
+            TypedResults.Ok(await triggers.ListAsync(new PageRequest(after, limit), ct)));
     }
 
     private static void MapImports(RouteGroupBuilder api)

@@ -47,6 +47,8 @@ public static class DonDocWebApplication
         {
             await scope.ServiceProvider.GetRequiredService<AgencyDirectoryStore>().SeedDefaultAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(cancellationToken);
+            // Tasks published before their state was stored appear in lists from the first request.
+            await scope.ServiceProvider.GetRequiredService<TaskStatusRefresh>().BackfillAsync(cancellationToken);
         }
 
         return app;
@@ -91,6 +93,7 @@ public static class DonDocWebApplication
             .SetApplicationName("DonDoc")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(configuration["Storage:KeysPath"] is { Length: > 0 } keys ? keys : Path.Combine("data", "keys"))));
 
+        services.AddHostedService<TaskStatusRefreshService>();
         services.AddScoped<AdministratorBootstrap>();
         services.AddScoped<UserAccounts>();
 

@@ -10,15 +10,21 @@ public sealed class IndexModel(TaskCatalog catalog) : DonDocPageModel
 {
     public IReadOnlyList<PlanSummary> Plans { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? list, CancellationToken cancellationToken)
+    public Pager Pager { get; private set; } = new(null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(string? list, string? after, CancellationToken cancellationToken)
     {
         if (Actor.IsAgencyOfficer && list is null)
         {
             return Redirect("/DonVi");
         }
 
-        Plans = await catalog.ListPlansAsync(Actor, cancellationToken);
-        return Page();
+        return await ReadAsync(async () =>
+        {
+            var page = await catalog.ListPlansAsync(Actor, new PageRequest(after, WithTotal: true), cancellationToken);
+            Plans = page.Items;
+            Pager = Pager.For(this, "after", page, "kế hoạch");
+        });
     }
 
     public static string StateText(string state) => state switch

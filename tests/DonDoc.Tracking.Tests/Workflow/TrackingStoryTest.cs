@@ -39,9 +39,10 @@ public sealed class TrackingStoryTest
         Assert.NotNull(noiVu);
         var officer = TrackingServices.Officer(noiVu.Value);
 
-        var led = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(officer, new TaskFilter(PlanId: planId), ct));
-        Assert.Equal(["1", "2", "3"], led.Select(t => t.Number).Order());
-        var task = Assert.Single(led, t => t.Number == "1");
+        var led = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(officer, new TaskFilter(PlanId: planId), PageRequest.First(), ct));
+        var ledTasks = led.Items;
+        Assert.Equal(["1", "2", "3"], ledTasks.Select(t => t.Number).Order());
+        var task = Assert.Single(ledTasks, t => t.Number == "1");
         Assert.Equal("Sở Nội vụ", task.LeadAgency);
         Assert.Equal(new DateOnly(2026, 6, 30), task.Due);
 
@@ -59,7 +60,7 @@ public sealed class TrackingStoryTest
 
         var details = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().GetAsync(officer, task.Id, ct));
         Assert.Equal("done_on_time", details.Task.Status);
-        var dashboard = await app.InScopeAsync(s => s.GetRequiredService<DashboardBuilder>().BuildAsync(TrackingServices.Office, planId, ct));
+        var dashboard = await app.InScopeAsync(s => s.GetRequiredService<DashboardBuilder>().BuildAsync(TrackingServices.Office, planId, new DashboardPages(), ct));
         Assert.Equal(3, dashboard.Total);
         Assert.Equal(1, dashboard.Buckets.Done);
     }
@@ -79,8 +80,8 @@ public sealed class TrackingStoryTest
             return draft;
         });
         var tuPhap = await app.InScopeAsync(s => s.GetRequiredService<AgencyDirectoryStore>().FindAgencyIdAsync("Sở Tư pháp", ct));
-        var all = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, new TaskFilter(PlanId: planId), ct));
-        var task = Assert.Single(all, t => t.Number == "1");
+        var all = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, new TaskFilter(PlanId: planId), PageRequest.First(), ct));
+        var task = Assert.Single(all.Items, t => t.Number == "1");
 
         var refusal = await Assert.ThrowsAsync<WorkflowException>(() => app.InScopeAsync(s => s.GetRequiredService<TaskWorkflow>().PostProgressAsync(
             TrackingServices.Officer(tuPhap!.Value), task.Id, new ProgressInput(10, "Báo cáo nhầm."), [], ct)));

@@ -174,11 +174,11 @@ public sealed class AccessTest(SharedPlan shared) : IClassFixture<SharedPlan>
         var api = await shared.ApiAsync(Office);
 
         var plan = await api.GetFromJsonAsync<JsonElement>($"/api/plans/{shared.Plan.PlanId}");
-        var split = plan.GetProperty("tasks").EnumerateArray().Where(t => t.GetProperty("content").GetString()!.StartsWith("Kiểm tra công tác văn thư", StringComparison.Ordinal)).ToList();
+        var split = plan.GetProperty("tasks").GetProperty("items").EnumerateArray().Where(t => t.GetProperty("content").GetString()!.StartsWith("Kiểm tra công tác văn thư", StringComparison.Ordinal)).ToList();
 
         Assert.Equal("Sở Nội vụ; Sở Tài chính", string.Join("; ", split.Select(t => t.GetProperty("leadAgency").GetString()).Order()));
-        Assert.Equal(7, plan.GetProperty("tasks").GetArrayLength());
-        Assert.All(plan.GetProperty("tasks").EnumerateArray(), t => Assert.True(t.GetProperty("id").GetInt32() > 0));
+        Assert.Equal(7, plan.GetProperty("tasks").GetProperty("items").GetArrayLength());
+        Assert.All(plan.GetProperty("tasks").GetProperty("items").EnumerateArray(), t => Assert.True(t.GetProperty("id").GetInt32() > 0));
     }
 
     [Fact]

@@ -126,6 +126,8 @@ public sealed class WebAppTest
         entity.State = PlanState.Published;
         db.Plans.Add(entity);
         await db.SaveChangesAsync();
+        // A plan stored by other means than publishing gets its tasks' state as the app starts or refreshes.
+        await scope.ServiceProvider.GetRequiredService<DonDoc.Tracking.Tasks.TaskStatusRefresh>().BackfillAsync(CancellationToken.None);
         return entity.Id;
     }
 }

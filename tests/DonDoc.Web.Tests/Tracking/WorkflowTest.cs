@@ -177,7 +177,7 @@ public sealed class WorkflowTest
         Assert.Equal("green", task.GetProperty("colour").GetString());
         Assert.Equal(1, dashboard.GetProperty("buckets").GetProperty("done").GetInt32());
         Assert.Equal(1, dashboard.GetProperty("colours").EnumerateArray().Single(c => c.GetProperty("colour").GetString() == "green").GetProperty("count").GetInt32());
-        var first = dashboard.GetProperty("agencies")[0];
+        var first = dashboard.GetProperty("agencies").GetProperty("items")[0];
         Assert.Equal("Sở Nội vụ", first.GetProperty("agency").GetString());
         Assert.Equal(1, first.GetProperty("doneOnTime").GetInt32());
         Assert.Equal(1, dashboard.GetProperty("completionByMonth").EnumerateArray().Last().GetProperty("doneOnTime").GetInt32());
@@ -331,7 +331,7 @@ public sealed class WorkflowTest
         Assert.Equal(HttpStatusCode.BadRequest, afterArchive.StatusCode);
         Assert.Equal("cancelled", task.GetProperty("status").GetString());
         Assert.Equal("Archived", plans.GetProperty("plan").GetProperty("state").GetString());
-        Assert.Equal(7, plans.GetProperty("tasks").GetArrayLength());
+        Assert.Equal(7, plans.GetProperty("tasks").GetProperty("items").GetArrayLength());
     }
 
     [Fact]

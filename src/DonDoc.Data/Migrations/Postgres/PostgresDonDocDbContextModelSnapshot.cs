@@ -288,6 +288,9 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<string>("StateReason")
                         .HasColumnType("text");
 
+                    b.Property<int>("TaskRevision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -352,6 +355,11 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<string>("DeadlineRaw")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly>("DueKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("date")
+                        .HasDefaultValue(new DateOnly(9999, 12, 31));
+
                     b.Property<string>("Evidence")
                         .HasColumnType("text");
 
@@ -361,9 +369,15 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<string>("Lead")
                         .HasColumnType("text");
 
+                    b.Property<int?>("LeadAgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("LeadChoice")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("NextReportDue")
+                        .HasColumnType("date");
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
@@ -373,6 +387,9 @@ namespace DonDoc.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<int>("PercentDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Phase")
                         .HasColumnType("integer");
 
                     b.Property<int>("PlanId")
@@ -393,7 +410,19 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<string>("ReviewNote")
                         .HasColumnType("text");
 
-                    b.Property<string>("SearchText")
+                    b.Property<string>("SearchCoordinators")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchLead")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchMain")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchPlan")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -408,12 +437,22 @@ namespace DonDoc.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CurrentDue");
+                    b.HasIndex("DueKey", "Id");
 
                     b.HasIndex("PlanId", "Position")
                         .IsUnique();
+
+                    b.HasIndex("LeadAgencyId", "DueKey", "Id");
+
+                    b.HasIndex("Phase", "DueKey", "Id");
+
+                    b.HasIndex("PlanId", "DueKey", "Id");
 
                     b.ToTable("plan_tasks", (string)null);
                 });

@@ -273,6 +273,9 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<string>("StateReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("TaskRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -335,6 +338,11 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<string>("DeadlineRaw")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DueKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateOnly(9999, 12, 31));
+
                     b.Property<string>("Evidence")
                         .HasColumnType("TEXT");
 
@@ -344,8 +352,14 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<string>("Lead")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeadAgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LeadChoice")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReportDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -356,6 +370,9 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PercentDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanId")
@@ -376,7 +393,19 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<string>("ReviewNote")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchText")
+                    b.Property<string>("SearchCoordinators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchLead")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchMain")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchPlan")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -391,12 +420,22 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WaitingFor")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("CurrentDue");
+                    b.HasIndex("DueKey", "Id");
 
                     b.HasIndex("PlanId", "Position")
                         .IsUnique();
+
+                    b.HasIndex("LeadAgencyId", "DueKey", "Id");
+
+                    b.HasIndex("Phase", "DueKey", "Id");
+
+                    b.HasIndex("PlanId", "DueKey", "Id");
 
                     b.ToTable("plan_tasks", (string)null);
                 });

@@ -11,23 +11,51 @@ namespace DonDoc.Web.Pages.Dashboard;
 
 public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) : DonDocPageModel
 {
+    /// <summary>The plans offered in the drop-down: the newest; any other is named by its number in the box beside it.</summary>
+    public const int PlanChoices = 100;
+
     public DashboardReport? Report { get; private set; }
 
     public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
 
+    public PlanChoice? Chosen { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public int? Plan { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>A plan named by its number ("77/KH-UBND") or id.</summary>
+    [BindProperty(SupportsGet = true, Name = "plan_number")]
+    public string? PlanNumber { get; set; }
+
+    public Pager PlansPager { get; private set; } = new(null, null, null);
+
+    public Pager AgenciesPager { get; private set; } = new(null, null, null);
+
+    public Pager OverduePager { get; private set; } = new(null, null, null);
+
+    public Pager UpcomingPager { get; private set; } = new(null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "plans_after")] string? plansAfter,
+        [FromQuery(Name = "agencies_after")] string? agenciesAfter,
+        [FromQuery(Name = "overdue_after")] string? overdueAfter,
+        [FromQuery(Name = "upcoming_after")] string? upcomingAfter,
+        CancellationToken cancellationToken)
     {
         if (!Actor.ReadsEverything)
         {
             return Forbid();
         }
 
-        Report = await dashboard.BuildAsync(Actor, Plan, cancellationToken);
-        Plans = await catalog.PlanChoicesAsync([PlanState.Published, PlanState.Archived, PlanState.Cancelled], cancellationToken);
-        return Page();
+        return await ReadAsync(async () =>
+        {
+            await ChoosePlanAsync(cancellationToken);
+            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter), cancellationToken);
+            PlansPager = Pager.For(this, "plans_after", Report.Plans, "kế hoạch");
+            AgenciesPager = Pager.For(this, "agencies_after", Report.Agencies, "cơ quan");
+            OverduePager = Pager.For(this, "overdue_after", Report.Overdue);
+            UpcomingPager = Pager.For(this, "upcoming_after", Report.Upcoming);
+        });
     }
 
     public async Task<IActionResult> OnGetExportAsync(string table, CancellationToken cancellationToken)
@@ -37,8 +65,23 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
             return NotFound();
         }
 
-        var report = await dashboard.BuildAsync(Actor, Plan, cancellationToken);
-        var bytes = await DashboardExport.ToExcelAsync(report, table, cancellationToken);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"dondoc-{table}-{report.Today:yyyyMMdd}.xlsx");
+        var rows = await dashboard.TableAsync(Actor, Plan, table, DashboardExport.MaxRows, cancellationToken);
+        var bytes = await DashboardExport.ToExcelAsync(rows, table, cancellationToken);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"dondoc-{table}-{rows.Today:yyyyMMdd}.xlsx");
+    }
+
+    private async Task ChoosePlanAsync(CancellationToken cancellationToken)
+    {
+        Plans = await catalog.PlanChoicesAsync([PlanState.Published, PlanState.Archived, PlanState.Cancelled], PlanChoices, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(PlanNumber))
+        {
+            Chosen = await catalog.FindPlanAsync(PlanNumber, cancellationToken)
+                ?? throw WorkflowException.Invalid($"Không tìm thấy kế hoạch \"{PlanNumber.Trim()}\".", $"no plan {PlanNumber}");
+            Plan = Chosen.Id;
+        }
+        else if (Plan is { } id)
+        {
+            Chosen = Plans.FirstOrDefault(p => p.Id == id) ?? await catalog.FindPlanAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using DonDoc.Core.Tracking;
+using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Tasks;
@@ -9,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Pages.DonVi;
 
-/// <summary>An agency officer's home: the agency's tasks by status, and the next deadlines.</summary>
+/// <summary>An agency officer's home: the agency's led tasks by status, the next deadlines, then the led and the coordinated tasks, a page each.</summary>
 public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, DonDocDbContext db) : DonDocPageModel
 {
+    public const int UpcomingRows = 10;
+
     public string AgencyName { get; private set; } = "";
 
     public IReadOnlyList<(string Label, string Colour, int Count)> ByStatus { get; private set; } = [];
@@ -22,23 +25,31 @@ public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, D
 
     public IReadOnlyList<TaskSummary> Coordinating { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public Pager LeadingPager { get; private set; } = new(null, null, null);
+
+    public Pager CoordinatingPager { get; private set; } = new(null, null, null);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "lead_after")] string? leadAfter, [FromQuery(Name = "coord_after")] string? coordAfter, CancellationToken cancellationToken)
     {
         if (Actor.AgencyId is not { } agencyId)
         {
             return Redirect("/");
         }
 
-        AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
-        var tasks = await catalog.ListAsync(Actor, new TaskFilter(AgencyId: agencyId), cancellationToken);
-        Leading = tasks.Where(t => t.LeadAgencyId == agencyId).ToList();
-        Coordinating = tasks.Where(t => t.LeadAgencyId != agencyId).ToList();
-        ByStatus = Leading.GroupBy(t => t.Status)
-            .Select(g => (TaskStatusText.ParseStatus(g.Key)!.Value.ToVietnamese(), g.First().Colour, g.Count()))
-            .OrderByDescending(g => g.Item3)
-            .ToList();
-        var today = statuses.Today;
-        Upcoming = tasks.Where(t => t.Due is { } due && due >= today && t.Status is "due_soon" or "not_yet_due" && !t.Cancelled).Take(10).ToList();
-        return Page();
+        return await ReadAsync(async () =>
+        {
+            AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+            var counts = await catalog.CountByStatusAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Lead), cancellationToken);
+            ByStatus = counts.OrderByDescending(c => c.Value)
+                .Select(c => (c.Key.ToVietnamese(), StatusClassification.Colour(c.Key, started: true).ToString().ToLowerInvariant(), c.Value))
+                .ToList();
+            var today = statuses.Today;
+            Upcoming = (await catalog.OpenDueBetweenAsync(Actor, null, today, DateOnly.MaxValue.AddDays(-1), PageRequest.First(UpcomingRows), cancellationToken)).Items;
+            var leading = await catalog.ListAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Lead), new PageRequest(leadAfter, WithTotal: true), cancellationToken);
+            var coordinating = await catalog.ListAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Coordinator), new PageRequest(coordAfter, WithTotal: true), cancellationToken);
+            (Leading, Coordinating) = (leading.Items, coordinating.Items);
+            LeadingPager = Pager.For(this, "lead_after", leading);
+            CoordinatingPager = Pager.For(this, "coord_after", coordinating);
+        });
     }
 }

@@ -27,6 +27,11 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow) : D
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public Pager Pager { get; private set; } = new(null, null, null);
+
     public bool CanManage => TaskAccess.CanManage(Actor, Plan.OwnerId);
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
@@ -41,13 +46,14 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow) : D
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
         Plan = await catalog.GetPlanAsync(Actor, id, cancellationToken);
-        var all = await catalog.ListAsync(Actor, new TaskFilter(PlanId: id), cancellationToken);
-        Sections = all.Where(t => t.SectionId is not null).Select(t => (t.SectionId!, t.SectionTitle)).Distinct().ToList();
-        Agencies = all.Where(t => t.LeadAgencyId is not null).Select(t => (t.LeadAgencyId!.Value, t.LeadAgency!)).Distinct().OrderBy(a => a.Item2, StringComparer.Ordinal).ToList();
-        Tasks = all
-            .Where(t => string.IsNullOrEmpty(Section) || t.SectionId == Section)
-            .Where(t => Agency is null || t.LeadAgencyId == Agency)
-            .Where(t => string.IsNullOrEmpty(Status) || t.Status == Status)
-            .ToList();
+        (Sections, Agencies) = await catalog.PlanFiltersAsync(Actor, id, cancellationToken);
+        var status = TaskStatusText.ParseStatus(Status) is null ? null : Status;
+        var page = await catalog.ListAsync(
+            Actor,
+            new TaskFilter(PlanId: id, AgencyId: Agency, Status: status, SectionId: string.IsNullOrEmpty(Section) ? null : Section, Role: Agency is null ? null : Data.Plans.AssignmentRole.Lead),
+            new PageRequest(After, WithTotal: true),
+            cancellationToken);
+        Tasks = page.Items;
+        Pager = Pager.For(this, "after", page);
     }
 }
