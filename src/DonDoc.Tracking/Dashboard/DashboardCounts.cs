@@ -283,7 +283,14 @@ public sealed class DashboardCounts
     private static async Task<Dictionary<int, string>> NamesAsync(DonDocDbContext db, IEnumerable<int?> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.OfType<int>().Distinct().ToList();
-        return wanted.Count == 0 ? [] : await db.Agencies.AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        // Many names are read as the whole directory (a few thousand rows) rather than as a list of as many parameters.
+        var agencies = wanted.Count > 200 ? db.Agencies.AsNoTracking() : db.Agencies.AsNoTracking().Where(a => wanted.Contains(a.Id));
+        return await agencies.ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
     }
 
     private static IReadOnlyList<(int AgencyId, AgencyScore Score)> Rank(IReadOnlyDictionary<int, StatusTally> agencies, IReadOnlyDictionary<int, string> names)

@@ -66,6 +66,7 @@ public sealed class PlanSeeder(
 
         var sizes = Sizes(request.Tasks, request.Plans, random);
         var weights = provinces.Select(p => p.Agencies.Count).ToArray();
+        var given = new long[provinces.Count];
         var cursors = new int[provinces.Count];
         var ids = new Ids(
             await writer.MaxIdAsync<PlanEntity>(cancellationToken), await writer.MaxIdAsync<PlanTaskEntity>(cancellationToken),
@@ -75,7 +76,7 @@ public sealed class PlanSeeder(
         var totals = new SeedBatch();
         foreach (var size in sizes)
         {
-            var province = Pick(weights, random);
+            var province = Pick(weights, given, size);
             SeedPlan(batch, provinces[province], ref cursors[province], size, names, ids, random, today, now);
             if (batch.Tasks.Count >= Batch)
             {
@@ -480,20 +481,24 @@ public sealed class PlanSeeder(
         return $"Từ tháng {from} đến tháng {from + random.Next(1, 4)}/{year}";
     }
 
-    private static int Pick(int[] weights, Random random)
+    /// <summary>The province furthest behind its share of tasks (its share of the agencies): every agency then leads about as many tasks.</summary>
+    private static int Pick(int[] weights, long[] given, int size)
     {
-        var total = weights.Sum();
-        var at = random.Next(total);
+        var total = (double)weights.Sum();
+        var after = given.Sum() + size;
+        var best = 0;
+        var bestDeficit = double.MinValue;
         for (var i = 0; i < weights.Length; i++)
         {
-            at -= weights[i];
-            if (at < 0)
+            var deficit = (weights[i] / total * after) - given[i];
+            if (deficit > bestDeficit)
             {
-                return i;
+                (best, bestDeficit) = (i, deficit);
             }
         }
 
-        return weights.Length - 1;
+        given[best] += size;
+        return best;
     }
 
     private static void Shuffle(List<int> items, Random random)
