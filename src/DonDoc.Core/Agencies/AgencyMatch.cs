@@ -13,4 +13,8 @@ public enum AgencyMatchKind
 /// unknown), the closest directory names when unknown, and a qualifier in parentheses kept as a note
 /// ("Văn phòng UBND tỉnh (Chủ trì với nội dung tham mưu …)").
 /// </summary>
-public sealed record AgencyMatch(string Text, string? Name, AgencyMatchKind Kind, IReadOnlyList<string> Candidates, string? Note);
+public sealed record AgencyMatch(string Text, string? Name, AgencyMatchKind Kind, IReadOnlyList<string> Candidates, string? Note)
+{
+    /// <summary>The former name the text used, when it names an agency merged into <see cref="Name"/> ("Bộ Kế hoạch và Đầu tư").</summary>
+    public string? FormerName { get; init; }
+}

@@ -27,8 +27,7 @@ internal static class ColumnVocabulary
     public static readonly string[] AgencyPhrases =
     [
         .. AgencyNameCasing.KnownNames,
-        .. Core.Agencies.AgencyDirectory.Default.Agencies.SelectMany(a => a.Aliases.Prepend(a.Name)),
-        .. Core.Agencies.AgencyDirectory.Default.Groups.SelectMany(g => g.Aliases.Prepend(g.Name)),
+        .. Core.Agencies.AgencyDirectory.DefaultCellNames,
         // Abbreviated forms the directory understands by expanding UBND, HĐND, MTTQ, UBKT rather than by storing them.
         "Văn phòng UBND tỉnh", "UBND tỉnh", "HĐND tỉnh", "Đảng ủy HĐND tỉnh", "Đảng ủy UBND tỉnh", "Đảng ủy MTTQ tỉnh", "UBKT Tỉnh ủy",
         "cơ quan đơn vị", "cơ quan, đơn vị", "các xã, phường", "Các cơ quan, đơn vị, địa phương có liên quan", "các cơ quan liên quan",

@@ -33,6 +33,50 @@ public sealed class AgencyDirectoryTest
         { "Phòng Hành chính - Quản trị", ["Phòng Hành chính – Quản trị"] },
         { "Sở Nội vụ; Hợp tác xã Hoa Mai", ["Sở Nội vụ", "?"] },
         { "Ban Quản lý khu kinh tế", ["?"] },
+
+        // Central bodies, by their names and the abbreviations plans use.
+        { "Chính phủ; Thủ tướng Chính phủ", ["Chính phủ", "Thủ tướng Chính phủ"] },
+        { "Văn phòng Chính phủ", ["Văn phòng Chính phủ"] },
+        { "VPCP, UBTVQH", ["Văn phòng Chính phủ", "Ủy ban Thường vụ Quốc hội"] },
+        { "Bộ NN&MT, Bộ VHTTDL", ["Bộ Nông nghiệp và Môi trường", "Bộ Văn hóa, Thể thao và Du lịch"] },
+        { "BCA, BQP", ["Bộ Công an", "Bộ Quốc phòng"] },
+        { "Bộ Văn hóa, Thể thao và Du lịch; Bộ Y tế", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế"] },
+        { "Ngân hàng Nhà nước Việt Nam, Thanh tra Chính phủ", ["Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ"] },
+        { "Ủy ban Pháp luật và Tư pháp của Quốc hội", ["Ủy ban Pháp luật và Tư pháp"] },
+        { "Hội đồng Dân tộc, các Ủy ban của Quốc hội", ["Hội đồng Dân tộc, các Ủy ban của Quốc hội"] },
+        { "Ủy ban Khoa học, Công nghệ và Môi trường", ["Ủy ban Khoa học, Công nghệ và Môi trường"] },
+        { "Văn phòng Quốc hội; Tổng Thư ký Quốc hội", ["Văn phòng Quốc hội", "Tổng Thư ký Quốc hội"] },
+        { "TANDTC, VKSNDTC, Kiểm toán nhà nước", ["Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Kiểm toán nhà nước"] },
+        { "Ban Tổ chức Trung ương; Ban Bí thư", ["Ban Tổ chức Trung ương", "Ban Bí thư"] },
+        { "Ủy ban Trung ương MTTQ Việt Nam", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"] },
+        { "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"] },
+        { "UBND các tỉnh, thành phố trực thuộc Trung ương", ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"] },
+
+        // Names that the 2025 restructuring retired resolve to the body that took them over.
+        { "Bộ Kế hoạch và Đầu tư", ["Bộ Tài chính"] },
+        { "Bộ KH&ĐT; Bộ TT&TT", ["Bộ Tài chính", "Bộ Khoa học và Công nghệ"] },
+        { "Bộ Lao động - Thương binh và Xã hội", ["Bộ Nội vụ"] },
+        { "Bộ LĐ-TB&XH", ["Bộ Nội vụ"] },
+        { "Bộ Tài nguyên và Môi trường, Bộ Nông nghiệp và Phát triển nông thôn", ["Bộ Nông nghiệp và Môi trường", "Bộ Nông nghiệp và Môi trường"] },
+        { "Bộ Giao thông vận tải", ["Bộ Xây dựng"] },
+        { "Ủy ban Dân tộc", ["Bộ Dân tộc và Tôn giáo"] },
+        { "Sở Kế hoạch và Đầu tư", ["Sở Tài chính"] },
+        { "Sở TN&MT", ["Sở Nông nghiệp và Môi trường"] },
+
+        // "&" is "và"; a dash inside an unknown name is part of it; a list may share its head.
+        { "Trung tâm Tin học & Công báo", ["Trung tâm Tin học và Công báo"] },
+        { "Phòng Quản trị - Tài vụ", ["?"] },
+        { "Phòng Quản trị - Tài vụ; Sở Nội vụ", ["?", "Sở Nội vụ"] },
+        { "Hợp tác xã Hoa Mai - Sở Nội vụ", ["?", "Sở Nội vụ"] },
+        { "Sở Nội vụ, Tài chính, Tư pháp", ["Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp"] },
+        { "Các Bộ: Công an, Quốc phòng, Ngoại giao", ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"] },
+
+        // A name before the collective tail of the next shares it.
+        { "Hội đồng nhân dân, Ủy ban nhân dân các xã, phường", ["Hội đồng nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"] },
+        { "HĐND, UBND các xã, phường", ["Hội đồng nhân dân các xã, phường", "Ủy ban nhân dân các xã, phường"] },
+        { "Đảng ủy, UBND các xã, phường", ["Đảng ủy các xã, phường", "Ủy ban nhân dân các xã, phường"] },
+        { "HĐND, UBND tỉnh", ["Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"] },
+        { "Sở Tư pháp, UBND các xã, phường", ["Sở Tư pháp", "Ủy ban nhân dân các xã, phường"] },
     };
 
     [Theory]
@@ -68,6 +112,25 @@ public sealed class AgencyDirectoryTest
         var matches = _directory.Resolve("Sở Tư pháp; Các sở, ban, ngành");
 
         Assert.Equal([AgencyMatchKind.Agency, AgencyMatchKind.Group], matches.Select(m => m.Kind));
+    }
+
+    [Fact]
+    public void A_former_name_says_which_name_the_plan_used()
+    {
+        var match = Assert.Single(_directory.Resolve("Bộ Kế hoạch và Đầu tư (chủ trì)"));
+
+        Assert.Equal(("Bộ Tài chính", "Bộ Kế hoạch và Đầu tư", "chủ trì"), (match.Name, match.FormerName, match.Note));
+    }
+
+    [Fact]
+    public void Every_ministry_and_ministerial_agency_of_the_2025_government_is_a_member_of_the_ministries_group()
+    {
+        // Nghị quyết 176/2025/QH15: 14 bộ and 3 cơ quan ngang bộ.
+        var members = _directory.Members("Các bộ, cơ quan ngang bộ");
+
+        Assert.Equal(17, members.Count);
+        Assert.Contains(members, a => a.Name == "Bộ Dân tộc và Tôn giáo");
+        Assert.DoesNotContain(members, a => a.Name == "Sở Nội vụ");
     }
 
     [Fact]
