@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Json;
 using DonDoc.Cli.Output;
 using DonDoc.Core.Agencies;
 using DonDoc.Data.Agencies;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Cli.Commands;
 
-/// <summary><c>dondoc agencies match|list|import|alias</c>.</summary>
+/// <summary><c>dondoc agencies match|list|provinces|import|alias</c>.</summary>
 public static class AgencyCommands
 {
     public static Command Build()
@@ -17,6 +18,7 @@ public static class AgencyCommands
         var agencies = new Command("agencies", "Danh mục cơ quan, đơn vị (the agency directory)");
         agencies.Subcommands.Add(BuildMatch());
         agencies.Subcommands.Add(BuildList());
+        agencies.Subcommands.Add(BuildProvinces());
         agencies.Subcommands.Add(BuildImport());
         agencies.Subcommands.Add(BuildAlias());
         return agencies;
@@ -25,10 +27,11 @@ public static class AgencyCommands
     private static Command BuildMatch()
     {
         var text = new Argument<string>("text") { Description = "Ô cơ quan như ghi trong kế hoạch (an agency cell as printed)" };
-        var command = new Command("match", "Tách và nhận diện các cơ quan trong một ô, in JSON (resolve a cell into agencies)") { text };
+        var issuer = new Option<string?>("--issuer") { Description = "Cơ quan ban hành kế hoạch, để hiểu tên theo tỉnh của cơ quan đó (the plan's issuer)" };
+        var command = new Command("match", "Tách và nhận diện các cơ quan trong một ô, in JSON (resolve a cell into agencies)") { text, issuer };
         command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
         {
-            var directory = await LoadAsync(cancellationToken);
+            var directory = (await LoadAsync(cancellationToken)).InPlanOf(parse.GetValue(issuer));
             var matches = directory.Resolve(parse.GetValue(text));
             Console.WriteLine(JsonOutput.Serialize(matches.Select(m => new
             {
@@ -37,6 +40,8 @@ public static class AgencyCommands
                 kind = m.Kind switch { AgencyMatchKind.Agency => "agency", AgencyMatchKind.Group => "group", _ => "unknown" },
                 candidates = m.Candidates,
                 note = m.Note,
+                formerName = m.FormerName,
+                members = m.Kind == AgencyMatchKind.Group ? directory.Members(m.Name!).Count : (int?)null,
             })));
             return 0;
         }));
@@ -64,21 +69,52 @@ public static class AgencyCommands
         return command;
     }
 
+    private static Command BuildProvinces()
+    {
+        var command = new Command("provinces", "In danh sách 34 tỉnh, thành phố và số xã, phường (list the provinces that --province accepts)");
+        command.SetAction((_, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
+        {
+            var loaded = (await LoadAsync(cancellationToken)).Provinces.ToHashSet(StringComparer.Ordinal);
+            foreach (var province in AdministrativeUnits.Default.Provinces)
+            {
+                Console.WriteLine($"{province.Code:00}\t{province.Name}\t{province.Communes.Count} xã, phường\t{province.Resolution}\t{(loaded.Contains(province.Name) ? "đã nhập" : "")}".TrimEnd('\t'));
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
     private static Command BuildImport()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp CSV (UTF-8) hoặc XLSX: tên, loại, tên khác (phân cách bằng ;), cơ quan cấp trên" };
-        var command = new Command("import", "Nhập cơ quan, đơn vị từ CSV hoặc XLSX (import agencies)") { file };
+        var file = new Argument<FileInfo?>("file")
+        {
+            Description = "Tệp CSV (UTF-8), XLSX: tên, loại, tên khác (phân cách bằng ;), cơ quan cấp trên, tỉnh; hoặc JSON: [{name, kind, aliases, parent, province}]",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var province = new Option<string?>("--province") { Description = "Nhập các cơ quan cấp tỉnh và các xã, phường của một tỉnh, thành phố (\"Đồng Tháp\", \"TP HCM\")" };
+        var command = new Command("import", "Nhập cơ quan, đơn vị từ tệp, hoặc của một tỉnh với --province (import agencies)") { file, province };
         command.SetAction((parse, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
         {
-            var info = parse.GetValue(file)!;
-            if (!info.Exists)
+            var info = parse.GetValue(file);
+            var provinceName = parse.GetValue(province);
+            if ((info is null) == (provinceName is null))
+            {
+                throw new CliError("hãy chỉ ra một tệp hoặc --province TÊN_TỈNH", "give either a file or --province NAME");
+            }
+
+            if (provinceName is not null)
+            {
+                return await ImportProvinceAsync(provinceName, cancellationToken);
+            }
+
+            if (!info!.Exists)
             {
                 throw new CliError($"không tìm thấy tệp \"{info.FullName}\"", $"file not found: {info.FullName}");
             }
 
             var content = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
-            var rows = ReadRows(info.Name, content);
-            var agencies = ParseAgencies(rows);
+            var agencies = info.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(content) : ParseAgencies(ReadRows(info.Name, content));
             await using var services = DatabaseCommands.BuildServices();
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
@@ -97,6 +133,27 @@ public static class AgencyCommands
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<int> ImportProvinceAsync(string name, CancellationToken cancellationToken)
+    {
+        var province = AdministrativeUnits.Default.Find(name)
+            ?? throw new CliError(
+                $"không có tỉnh, thành phố \"{name}\"; xem danh sách bằng: dondoc agencies provinces",
+                $"no province \"{name}\"; list them with: dondoc agencies provinces");
+        await using var services = DatabaseCommands.BuildServices();
+        await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+        using var scope = services.CreateScope();
+        var store = new AgencyDirectoryStore(scope.ServiceProvider.GetRequiredService<DonDocDbContext>());
+        // The default directory first, so that a first province takes over its bodies rather than doubling them.
+        await store.SeedDefaultAsync(cancellationToken);
+        var result = await store.ImportProvinceAsync(province, cancellationToken);
+        Console.WriteLine(
+            $"{province.Name} ({province.Resolution}): {result.Communes} xã, phường; thêm {result.Created} cơ quan, đơn vị" +
+            (result.Adopted > 0 ? $", gắn {result.Adopted} cơ quan của danh mục mặc định vào tỉnh" : "") +
+            (result.Updated > 0 ? $", cập nhật {result.Updated}" : "") +
+            $" ({result.Created} created, {result.Adopted} taken over from the default directory, {result.Updated} updated).");
+        return 0;
     }
 
     private static Command BuildAlias()
@@ -233,9 +290,58 @@ public static class AgencyCommands
             {
                 Aliases = Cell(2).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Parent = Cell(3).Length > 0 ? Cell(3) : null,
+                Province = Cell(4).Length > 0 ? KnownProvince(Cell(4), $"dòng {r + 1}", $"row {r + 1}") : null,
             });
         }
 
         return agencies;
     }
+
+    private static string KnownProvince(string name, string whereVietnamese, string whereEnglish) =>
+        AdministrativeUnits.Default.Find(name)?.Name
+        ?? throw new CliError($"{whereVietnamese}: không có tỉnh, thành phố \"{name}\"", $"{whereEnglish}: unknown province \"{name}\"");
+
+    private static List<Agency> ParseJson(byte[] content)
+    {
+        List<AgencyFileEntry>? entries;
+        try
+        {
+            entries = JsonSerializer.Deserialize<List<AgencyFileEntry>>(content, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+        }
+        catch (JsonException error)
+        {
+            throw new CliError($"tệp JSON không hợp lệ: {error.Message}", $"invalid JSON: {error.Message}");
+        }
+
+        var agencies = new List<Agency>();
+        foreach (var (entry, index) in (entries ?? []).Select((e, i) => (e, i + 1)))
+        {
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                throw new CliError($"phần tử {index}: thiếu tên (name)", $"item {index}: no name");
+            }
+
+            if (!Enum.TryParse<AgencyKind>(entry.Kind, ignoreCase: true, out var kind))
+            {
+                throw new CliError($"phần tử {index}: loại \"{entry.Kind}\" không hợp lệ; dùng một trong: {string.Join(", ", Enum.GetNames<AgencyKind>())}", $"item {index}: unknown kind \"{entry.Kind}\"");
+            }
+
+            agencies.Add(new Agency(entry.Name.Trim(), kind)
+            {
+                Aliases = entry.Aliases ?? [],
+                Parent = string.IsNullOrWhiteSpace(entry.Parent) ? null : entry.Parent.Trim(),
+                Province = string.IsNullOrWhiteSpace(entry.Province) ? null : KnownProvince(entry.Province, $"phần tử {index}", $"item {index}"),
+                LocalNames = entry.LocalNames ?? [],
+            });
+        }
+
+        if (agencies.Count == 0)
+        {
+            throw new CliError("tệp không có cơ quan nào", "the file has no agencies");
+        }
+
+        return agencies;
+    }
+
+    private sealed record AgencyFileEntry(string? Name, string? Kind, List<string>? Aliases, string? Parent, string? Province, List<string>? LocalNames);
 }

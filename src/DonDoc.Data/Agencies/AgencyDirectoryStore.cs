@@ -5,23 +5,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Data.Agencies;
 
+/// <summary>What a province import did.</summary>
+/// <param name="Created">agencies written for the first time</param>
+/// <param name="Adopted">agencies of the default directory that became the province's (same id: tasks and accounts keep them)</param>
+/// <param name="Updated">agencies already stored for the province that gained names or kinds</param>
+/// <param name="Communes">the province's communes</param>
+public sealed record ProvinceImport(string Province, int Created, int Adopted, int Updated, int Communes);
+
 /// <summary>
 /// The directory in force, kept in the database: the shipped default is copied in on the first start
 /// (so every agency has an id that assignments and accounts point to), then administrators and
-/// reviewers add agencies, aliases and groups.
+/// reviewers add agencies, aliases and groups, and provinces are imported with their communes.
 /// </summary>
 public sealed class AgencyDirectoryStore(DonDocDbContext db)
 {
     /// <summary>The folded form an alias is unique by: "UBND tỉnh" and "ubnd  tinh" are the same alias.</summary>
     public static string AliasKey(string alias) => VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(alias)).Trim();
 
+    /// <summary>
+    /// The directory: the shipped one and the stored agencies and groups. Once a province is stored, the shipped
+    /// bodies of "the province" are left out: the province's own (and those a first import took over) stand for them.
+    /// </summary>
     public async Task<AgencyDirectory> LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await db.Agencies.AsNoTracking().Include(a => a.Parent).Include(a => a.Aliases).ToListAsync(cancellationToken);
         var groups = await db.AgencyGroups.AsNoTracking().ToListAsync(cancellationToken);
-        var all = AgencyDirectory.Default.With(stored.Where(a => !a.Retired).Select(ToAgency), groups.Select(ToGroup));
+        var defaults = stored.Any(a => a.Province is not null)
+            ? new AgencyDirectory(AgencyDirectory.Default.Agencies.Where(a => !IsDefaultProvincialBody(a.Name)), AgencyDirectory.Default.Groups, AgencyDirectory.Default.FormerAgencies)
+            : AgencyDirectory.Default;
+        var all = defaults.With(stored.Where(a => !a.Retired).Select(ToAgency), groups.Select(ToGroup));
         var retired = stored.Where(a => a.Retired).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups);
+        return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups, all.FormerAgencies);
     }
 
     /// <summary>The stored id of the agency a name resolves to; null when it names no agency (or only a group).</summary>
@@ -34,18 +48,31 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
     }
 
     /// <summary>
-    /// Copies the default agencies and groups that are not stored yet; returns how many were added.
-    /// First folds the provisional keys of aliases moved by a migration.
+    /// Copies the default agencies and groups that are not stored yet; returns how many were added. The bodies of
+    /// "the province" are not copied once a province is stored. First folds the provisional keys of aliases moved
+    /// by a migration, and gives a stored default agency still of kind Other the kind the directory now ships.
     /// </summary>
     public async Task<int> SeedDefaultAsync(CancellationToken cancellationToken)
     {
         await FoldMigratedAliasKeysAsync(cancellationToken);
-        var names = (await db.Agencies.Select(a => a.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var missing = AgencyDirectory.Default.Agencies.Where(a => !names.Contains(a.Name)).ToList();
+        var stored = await db.Agencies.ToListAsync(cancellationToken);
+        var names = stored.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var provinces = stored.Any(a => a.Province is not null);
+        var missing = AgencyDirectory.Default.Agencies.Where(a => !names.Contains(a.Name) && !(provinces && IsDefaultProvincialBody(a.Name))).ToList();
         var groupNames = (await db.AgencyGroups.Select(g => g.Name).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var missingGroups = AgencyDirectory.Default.Groups.Where(g => !groupNames.Contains(g.Name)).ToList();
+        foreach (var entity in stored.Where(a => a.Kind == AgencyKind.Other))
+        {
+            // "Ủy ban nhân dân tỉnh" and "Bộ Nội vụ" were of kind Other before the directory had kinds for them.
+            if (AgencyDirectory.Default.FindAgency(entity.Name) is { Kind: not AgencyKind.Other } shipped)
+            {
+                entity.Kind = shipped.Kind;
+            }
+        }
+
         if (missing.Count == 0 && missingGroups.Count == 0)
         {
+            await db.SaveChangesAsync(cancellationToken);
             return 0;
         }
 
@@ -66,6 +93,87 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
     }
 
     /// <summary>
+    /// Writes a province's bodies and its communes' UBND and Đảng ủy (<see cref="ProvincialDirectory"/>) in one
+    /// transaction; importing again adds only what is missing. The first province imported takes over the stored
+    /// bodies of "the province" of the default directory ("Sở Nội vụ" becomes "Sở Nội vụ tỉnh Đồng Tháp", same id), so
+    /// that the tasks and accounts that point to them follow.
+    /// </summary>
+    public async Task<ProvinceImport> ImportProvinceAsync(Province province, CancellationToken cancellationToken)
+    {
+        var agencies = ProvincialDirectory.For(province);
+        var templateOf = AgencyDirectory.DefaultProvincialBodies.ToDictionary(b => ProvincialDirectory.NameIn(b.Name, province), b => b.Name, StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var names = agencies.Select(a => a.Name).ToList();
+        var existing = await db.Agencies.Include(a => a.Aliases).Where(a => a.Province == province.Name || names.Contains(a.Name)).ToDictionaryAsync(a => a.Name, StringComparer.Ordinal, cancellationToken);
+        // Only the first province takes over the default bodies: a second one would take another province's.
+        var adoptable = await db.Agencies.AnyAsync(a => a.Province != null, cancellationToken)
+            ? []
+            : await db.Agencies.Include(a => a.Aliases).Where(a => a.Province == null && templateOf.Values.Contains(a.Name)).ToDictionaryAsync(a => a.Name, StringComparer.Ordinal, cancellationToken);
+        var keys = (await db.AgencyAliases.Where(a => a.Scope == province.Name).Select(a => new { a.Key, a.AgencyId }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Key, a => a.AgencyId, StringComparer.Ordinal);
+        var byName = new Dictionary<string, AgencyEntity>(StringComparer.Ordinal);
+        int created = 0, adopted = 0, updated = 0;
+        foreach (var agency in agencies)
+        {
+            var changed = false;
+            if (!existing.TryGetValue(agency.Name, out var entity))
+            {
+                if (templateOf.TryGetValue(agency.Name, out var template) && adoptable.Remove(template, out entity))
+                {
+                    entity.Name = agency.Name;
+                    foreach (var alias in entity.Aliases)
+                    {
+                        // Its aliases were names of "the province": now of this province.
+                        alias.Scope = province.Name;
+                        keys.TryAdd(alias.Key, entity.Id);
+                    }
+
+                    adopted++;
+                }
+                else
+                {
+                    entity = new AgencyEntity { Name = agency.Name };
+                    db.Agencies.Add(entity);
+                    created++;
+                }
+
+                changed = true;
+            }
+
+            changed |= entity.Kind != agency.Kind || entity.Province != province.Name;
+            entity.Kind = agency.Kind;
+            entity.Province = province.Name;
+            foreach (var local in agency.LocalNames)
+            {
+                var key = AliasKey(local);
+                if (key == AliasKey(entity.Name) || entity.Aliases.Any(a => a.Scope == province.Name && a.Key == key) || keys.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                entity.Aliases.Add(new AgencyAliasEntity { Alias = local, Key = key, Scope = province.Name });
+                keys[key] = entity.Id;
+                changed = true;
+            }
+
+            byName[agency.Name] = entity;
+            updated += changed && existing.ContainsKey(agency.Name) ? 1 : 0;
+        }
+
+        foreach (var agency in agencies)
+        {
+            if (agency.Parent is { } parent && byName.TryGetValue(parent, out var parentEntity))
+            {
+                byName[agency.Name].Parent = parentEntity;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ProvinceImport(province.Name, created, adopted, updated, province.Communes.Count);
+    }
+
+    /// <summary>
     /// Aliases carried over from the line-separated column get a provisional key ("#id#lower") in the
     /// migration, which cannot fold diacritics in SQL; here they get their real key. An alias that then
     /// repeats one already stored is dropped: the directory keeps one owner per alias.
@@ -80,11 +188,11 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var taken = (await db.AgencyAliases.Where(a => !a.Key.StartsWith("#")).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var taken = (await db.AgencyAliases.Where(a => !a.Key.StartsWith("#")).Select(a => a.Scope + "|" + a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in provisional)
         {
             var key = AliasKey(alias.Alias);
-            if (key.Length == 0 || !taken.Add(key))
+            if (key.Length == 0 || !taken.Add(alias.Scope + "|" + key))
             {
                 db.AgencyAliases.Remove(alias);
             }
@@ -100,12 +208,14 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
 
     /// <summary>
     /// Adds agencies (or aliases of known ones) in one transaction; returns how many were added or changed.
-    /// An alias that already names another agency is refused, and nothing is stored.
+    /// An agency's aliases name it in every plan, its local names in its province's plans (as does every alias of
+    /// an agency of a province). An alias that already names another agency in the same plans is refused, and nothing is stored.
     /// </summary>
     public async Task<int> UpsertAsync(IReadOnlyList<Agency> agencies, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = 0;
+        var entities = new List<(AgencyEntity Entity, string? Parent)>();
         foreach (var agency in agencies)
         {
             var entity = await db.Agencies.Include(a => a.Aliases).FirstOrDefaultAsync(a => a.Name == agency.Name, cancellationToken)
@@ -121,18 +231,36 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
                 entity.Kind = agency.Kind;
             }
 
-            foreach (var alias in agency.Aliases)
+            if (agency.Province is { } province)
             {
-                await AddAliasAsync(entity, alias, cancellationToken);
+                entity.Province = AdministrativeUnits.Default.Find(province)?.Name ?? province;
             }
 
-            if (agency.Parent is { } parentName)
+            foreach (var alias in agency.Aliases)
+            {
+                await AddAliasAsync(entity, alias, entity.Province ?? string.Empty, cancellationToken);
+            }
+
+            if (entity.Province is { } scope)
+            {
+                foreach (var alias in agency.LocalNames)
+                {
+                    await AddAliasAsync(entity, alias, scope, cancellationToken);
+                }
+            }
+
+            entities.Add((entity, agency.Parent));
+            changed++;
+        }
+
+        // Parents after every agency of the batch exists, so that a unit may come before what it belongs to.
+        foreach (var (entity, parentName) in entities)
+        {
+            if (parentName is not null)
             {
                 entity.Parent = await db.Agencies.FirstOrDefaultAsync(a => a.Name == parentName, cancellationToken)
                     ?? db.Agencies.Local.FirstOrDefault(a => a.Name == parentName);
             }
-
-            changed++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -171,7 +299,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         await db.SaveChangesAsync(cancellationToken);
         foreach (var alias in aliases)
         {
-            await AddAliasAsync(entity, alias, cancellationToken);
+            await AddAliasAsync(entity, alias, entity.Province ?? string.Empty, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -194,7 +322,9 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task AddAliasAsync(AgencyEntity entity, string alias, CancellationToken cancellationToken)
+    private static bool IsDefaultProvincialBody(string name) => AgencyDirectory.DefaultProvincialBodies.Any(b => b.Name == name);
+
+    private async Task AddAliasAsync(AgencyEntity entity, string alias, string scope, CancellationToken cancellationToken)
     {
         alias = VietnameseText.CollapseWhiteSpace(alias).Trim();
         var key = AliasKey(alias);
@@ -203,9 +333,9 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
             return;
         }
 
-        var owner = await db.AgencyAliases.Where(a => a.Key == key).Select(a => new { a.AgencyId }).FirstOrDefaultAsync(cancellationToken);
+        var owner = await db.AgencyAliases.Where(a => a.Scope == scope && a.Key == key).Select(a => new { a.AgencyId }).FirstOrDefaultAsync(cancellationToken);
         var ownerName = owner is null ? null : await db.Agencies.Where(a => a.Id == owner.AgencyId).Select(a => a.Name).FirstAsync(cancellationToken);
-        ownerName ??= db.Agencies.Local.FirstOrDefault(a => a != entity && a.Aliases.Any(x => x.Key == key))?.Name;
+        ownerName ??= db.Agencies.Local.FirstOrDefault(a => a != entity && a.Aliases.Any(x => x.Scope == scope && x.Key == key))?.Name;
         if (ownerName is not null)
         {
             throw new DirectoryConflictException(
@@ -213,13 +343,15 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
                 $"alias \"{alias}\" already belongs to {ownerName}");
         }
 
-        entity.Aliases.Add(new AgencyAliasEntity { Alias = alias, Key = key });
+        entity.Aliases.Add(new AgencyAliasEntity { Alias = alias, Key = key, Scope = scope });
     }
 
     private static Agency ToAgency(AgencyEntity entity) => new(entity.Name, entity.Kind)
     {
-        Aliases = entity.Aliases.Select(a => a.Alias).ToList(),
+        Aliases = entity.Aliases.Where(a => a.Scope.Length == 0).Select(a => a.Alias).ToList(),
+        LocalNames = entity.Aliases.Where(a => a.Scope.Length > 0).Select(a => a.Alias).ToList(),
         Parent = entity.Parent?.Name,
+        Province = entity.Province,
     };
 
     private static AgencyGroup ToGroup(AgencyGroupEntity entity) => new(entity.Name)

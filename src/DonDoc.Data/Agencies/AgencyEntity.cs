@@ -19,9 +19,15 @@ public sealed class AgencyEntity
 
     /// <summary>An agency that no longer exists stays for the tasks it had, but no longer resolves.</summary>
     public bool Retired { get; set; }
+
+    /// <summary>The province (official name, "Tỉnh Đồng Tháp") the agency belongs to; null for central bodies and the default directory.</summary>
+    public string? Province { get; set; }
 }
 
-/// <summary>A short name or alias of an agency; unique across the directory by its folded form.</summary>
+/// <summary>
+/// A short name or alias of an agency, unique by its folded form within its scope: everywhere, or the plans of
+/// one province ("Sở Nội vụ" names a different agency in each province's plans).
+/// </summary>
 public sealed class AgencyAliasEntity
 {
     public int Id { get; set; }
@@ -30,8 +36,11 @@ public sealed class AgencyAliasEntity
 
     public string Alias { get; set; } = string.Empty;
 
-    /// <summary>The alias without case, diacritics or repeated spaces: the unique key.</summary>
+    /// <summary>The alias without case, diacritics or repeated spaces: the unique key within the scope.</summary>
     public string Key { get; set; } = string.Empty;
+
+    /// <summary>Empty when the alias names the agency in every plan; else the province (official name) in whose plans it does.</summary>
+    public string Scope { get; set; } = string.Empty;
 }
 
 /// <summary>

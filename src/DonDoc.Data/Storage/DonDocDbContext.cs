@@ -150,6 +150,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             agency.Property(a => a.Name).HasMaxLength(300);
             agency.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
             agency.HasIndex(a => a.Name).IsUnique();
+            agency.Property(a => a.Province).HasMaxLength(100);
+            agency.HasIndex(a => a.Province);
             agency.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
             agency.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -159,7 +161,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             alias.ToTable("agency_aliases");
             alias.Property(a => a.Alias).HasMaxLength(300);
             alias.Property(a => a.Key).HasMaxLength(300);
-            alias.HasIndex(a => a.Key).IsUnique();
+            alias.Property(a => a.Scope).HasMaxLength(100);
+            alias.HasIndex(a => new { a.Scope, a.Key }).IsUnique();
         });
 
         builder.Entity<AgencyGroupEntity>(group =>

@@ -44,6 +44,49 @@ public sealed class AgencyCommandsTest : IDisposable
     }
 
     [Fact]
+    public async Task A_province_import_loads_its_bodies_and_communes_and_match_reads_names_in_the_issuers_province()
+    {
+        var imported = await DondocProcess.RunInAsync(_directory, null, "agencies", "import", "--province", "Đồng Tháp");
+        var match = await DondocProcess.RunInAsync(_directory, null, "agencies", "match", "Sở Nội vụ; UBND các xã, phường; Bộ KH&ĐT", "--issuer", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP");
+        var provinces = await DondocProcess.RunInAsync(_directory, null, "agencies", "provinces");
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("102 xã, phường", imported.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(match.Output);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["Sở Nội vụ tỉnh Đồng Tháp", "Ủy ban nhân dân các xã, phường", "Bộ Tài chính"], items.Select(i => i.GetProperty("agency").GetString()));
+        Assert.Equal(102, items[1].GetProperty("members").GetInt32());
+        Assert.Equal("Bộ Kế hoạch và Đầu tư", items[2].GetProperty("formerName").GetString());
+        Assert.Equal(34, provinces.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("Tỉnh Đồng Tháp\t102 xã, phường\t1663/NQ-UBTVQH15\tđã nhập", provinces.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_province_is_refused_with_the_way_to_list_them()
+    {
+        var result = await DondocProcess.RunInAsync(_directory, null, "agencies", "import", "--province", "Gotham");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("dondoc agencies provinces", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_json_file_imports_agencies_of_a_province_with_their_local_names()
+    {
+        var file = Path.Combine(_directory, "co-quan.json");
+        await File.WriteAllTextAsync(file, """
+            [{ "name": "Ban Quản lý Khu kinh tế tỉnh Đồng Tháp", "kind": "Department", "province": "Đồng Tháp", "localNames": ["Ban Quản lý Khu kinh tế", "BQL KKT"] }]
+            """);
+
+        var imported = await DondocProcess.RunInAsync(_directory, null, "agencies", "import", file);
+        var inPlan = await DondocProcess.RunInAsync(_directory, null, "agencies", "match", "BQL KKT", "--issuer", "UBND tỉnh Đồng Tháp");
+
+        Assert.Equal(0, imported.ExitCode);
+        using var json = JsonDocument.Parse(inPlan.Output);
+        Assert.Equal("Ban Quản lý Khu kinh tế tỉnh Đồng Tháp", json.RootElement[0].GetProperty("agency").GetString());
+    }
+
+    [Fact]
     public async Task A_csv_with_an_unknown_kind_is_refused_and_nothing_is_stored()
     {
         var csv = Path.Combine(_directory, "sai.csv");

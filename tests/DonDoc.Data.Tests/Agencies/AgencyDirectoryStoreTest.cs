@@ -122,6 +122,59 @@ public sealed class AgencyDirectoryStoreTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_province_import_takes_over_the_default_bodies_and_adds_its_communes(DatabaseProvider provider)
+    {
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var db = migrated.Db;
+        var store = new AgencyDirectoryStore(db);
+        await store.SeedDefaultAsync(CancellationToken.None);
+        var homeAffairs = await db.Agencies.Where(a => a.Name == "Sở Nội vụ").Select(a => a.Id).SingleAsync();
+        var dongThap = AdministrativeUnits.Default.Find("Đồng Tháp")!;
+
+        var first = await store.ImportProvinceAsync(dongThap, CancellationToken.None);
+        var again = await store.ImportProvinceAsync(dongThap, CancellationToken.None);
+        var seededAfter = await store.SeedDefaultAsync(CancellationToken.None);
+        var directory = await store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal((AgencyDirectory.DefaultProvincialBodies.Count, 2 * 102, 102), (first.Adopted, first.Created, first.Communes));
+        Assert.Equal((0, 0), (again.Adopted, again.Created));
+        Assert.Equal(0, seededAfter);
+        Assert.Equal(homeAffairs, await db.Agencies.Where(a => a.Name == "Sở Nội vụ tỉnh Đồng Tháp").Select(a => a.Id).SingleAsync());
+        Assert.False(await db.Agencies.AnyAsync(a => a.Name == "Sở Nội vụ"));
+        // The only province of the directory reads every plan; its communes are the members of "UBND các xã, phường".
+        Assert.Equal("Sở Nội vụ tỉnh Đồng Tháp", directory.Resolve("SNV").Single().Name);
+        Assert.Equal(102, directory.Members("Ủy ban nhân dân các xã, phường").Count);
+        Assert.Equal("Ủy ban nhân dân tỉnh Đồng Tháp", directory.FindAgency("Ủy ban nhân dân phường Cao Lãnh, tỉnh Đồng Tháp")!.Parent);
+        Assert.Equal("Bộ Tài chính", directory.Resolve("Bộ Kế hoạch và Đầu tư").Single().Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_provinces_keep_their_own_local_names_and_plans_read_them_in_their_issuers_province(DatabaseProvider provider)
+    {
+        await using var migrated = await Migrated.CreateAsync(provider);
+        var store = new AgencyDirectoryStore(migrated.Db);
+        await store.SeedDefaultAsync(CancellationToken.None);
+        await store.ImportProvinceAsync(AdministrativeUnits.Default.Find("Đồng Tháp")!, CancellationToken.None);
+
+        var city = await store.ImportProvinceAsync(AdministrativeUnits.Default.Find("TP HCM")!, CancellationToken.None);
+        // The same local name in another province is another alias; in the same province it is refused.
+        using var second = migrated.Services.CreateScope();
+        var other = new AgencyDirectoryStore(second.ServiceProvider.GetRequiredService<DonDocDbContext>());
+        var conflict = await Assert.ThrowsAsync<DirectoryConflictException>(() =>
+            other.UpsertAsync([new Agency("Sở Tư pháp tỉnh Đồng Tháp", AgencyKind.Department) { Province = "Đồng Tháp", Aliases = ["SNV"] }], CancellationToken.None));
+        var directory = await store.LoadAsync(CancellationToken.None);
+
+        Assert.Equal((0, AgencyDirectory.DefaultProvincialBodies.Count + 2 * 168), (city.Adopted, city.Created));
+        Assert.Contains("Sở Nội vụ tỉnh Đồng Tháp", conflict.Vietnamese, StringComparison.Ordinal);
+        Assert.Equal("Sở Nội vụ Thành phố Hồ Chí Minh", directory.InPlanOf("ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH").Resolve("Sở Nội vụ").Single().Name);
+        Assert.Equal("Sở Nội vụ tỉnh Đồng Tháp", directory.InPlanOf("UBND TỈNH ĐỒNG THÁP").Resolve("Sở Nội vụ").Single().Name);
+        Assert.Equal(168, directory.InPlanOf("UBND TP. HCM").Members("Ủy ban nhân dân các xã, phường").Count);
+        Assert.Equal(AgencyMatchKind.Unknown, directory.InPlanOf("Văn phòng Chính phủ").Resolve("Sở Nội vụ").Single().Kind);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_database_refuses_to_change_or_delete_an_audit_entry(DatabaseProvider provider)
     {
         await using var migrated = await Migrated.CreateAsync(provider);

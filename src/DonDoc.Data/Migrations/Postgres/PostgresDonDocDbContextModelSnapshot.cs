@@ -116,11 +116,16 @@ namespace DonDoc.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("Scope", "Key")
                         .IsUnique();
 
                     b.ToTable("agency_aliases", (string)null);
@@ -147,6 +152,10 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean");
 
@@ -156,6 +165,8 @@ namespace DonDoc.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Province");
 
                     b.ToTable("agencies", (string)null);
                 });

@@ -109,11 +109,16 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("Scope", "Key")
                         .IsUnique();
 
                     b.ToTable("agency_aliases", (string)null);
@@ -138,6 +143,10 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Retired")
                         .HasColumnType("INTEGER");
 
@@ -147,6 +156,8 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Province");
 
                     b.ToTable("agencies", (string)null);
                 });
