@@ -39,7 +39,7 @@ public static class ImportCommands
 
             if (parse.GetValue(json))
             {
-                Console.WriteLine(ExtractionJson.Serialize(ExtractionJson.ToJson(extraction, info.Name, importer.Agencies)));
+                Console.WriteLine(ExtractionJson.Serialize(ExtractionJson.ToJson(extraction, info.Name, importer.Agencies.InPlanOf(extraction.Plan.Issuer))));
                 return 0;
             }
 

@@ -123,16 +123,17 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");
         }
 
-        // "Một việc một đầu mối": every task must end with one lead agency of the directory.
+        // "Một việc một đầu mối": every task must end with one lead agency of the directory, read in the issuer's plan.
+        var inPlan = agencies.InPlanOf(extraction.Plan.Issuer);
         var leadWarnings = extraction.Plan.Tasks
-            .Select((task, index) => (task, index, problem: LeadRule.Check(agencies.Resolve(task.Lead))))
+            .Select((task, index) => (task, index, problem: LeadRule.Check(inPlan.Resolve(task.Lead))))
             .Where(x => x.problem is not null)
             .Select(x => new ExtractionWarning(0, "lead_rule",
                 $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section?.Id is null ? "" : ".")}{x.task.Number}: {x.problem!.Reason} Lựa chọn: {string.Join("; ", x.problem.Choices.Select(c => c.ToVietnamese()))}.")
             { Task = x.index });
         // A coordinator the directory does not know is shown on its row too (an unknown lead is a lead_rule warning).
         var coordinatorWarnings = extraction.Plan.Tasks
-            .Select((task, index) => (task, index, unknown: agencies.Resolve(task.Coordinators).Where(m => m.Kind == AgencyMatchKind.Unknown).ToList()))
+            .Select((task, index) => (task, index, unknown: inPlan.Resolve(task.Coordinators).Where(m => m.Kind == AgencyMatchKind.Unknown).ToList()))
             .Where(x => x.unknown.Count > 0)
             .Select(x => new ExtractionWarning(0, "unknown_agency",
                 $"Nhiệm vụ {x.task.Section?.Id}{(x.task.Section?.Id is null ? "" : ".")}{x.task.Number}: cơ quan phối hợp chưa có trong danh mục: {string.Join("; ", x.unknown.Select(m => $"\"{m.Text}\""))}.")

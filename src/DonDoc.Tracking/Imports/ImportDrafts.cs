@@ -84,7 +84,8 @@ public sealed class ImportDrafts(
     public async Task<DraftView> GetAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         var plan = await LoadDraftAsync(actor, id, tracked: false, cancellationToken);
-        var directory = await directoryStore.LoadAsync(cancellationToken);
+        // Names are read in the issuer's plan: "Sở Nội vụ" of a plan of UBND tỉnh Đồng Tháp is that province's.
+        var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
         var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
         var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory)).ToList();
         return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped);
@@ -225,7 +226,7 @@ public sealed class ImportDrafts(
     {
         var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
         await directoryStore.SeedDefaultAsync(cancellationToken);
-        var directory = await directoryStore.LoadAsync(cancellationToken);
+        var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
         var planned = new List<(PlanTaskEntity Row, IReadOnlyList<TaskAssignment> Tasks)>();
         var problems = new List<string>();
         foreach (var task in plan.Tasks.OrderBy(t => t.Position))

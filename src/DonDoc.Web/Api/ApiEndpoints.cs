@@ -68,8 +68,8 @@ public static class ApiEndpoints
         });
         secured.MapGet("/agencies", async (string? after, int? limit, AgencyList agencies, CancellationToken ct) =>
             TypedResults.Ok(await agencies.ListAsync(new PageRequest(after, limit), ct)));
-        secured.MapGet("/agencies/match", async (string text, AgencyDirectoryStore store, CancellationToken ct) =>
-            TypedResults.Ok((await store.LoadAsync(ct)).Resolve(text)));
+        secured.MapGet("/agencies/match", async (string text, string? issuer, AgencyDirectoryStore store, CancellationToken ct) =>
+            TypedResults.Ok((await store.LoadAsync(ct)).InPlanOf(issuer).Resolve(text)));
         secured.MapPost("/agencies/aliases", async (RememberAgencyInput input, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var kind = Enum.TryParse<AgencyKind>(input.Kind, ignoreCase: true, out var parsed) ? parsed : (AgencyKind?)null;
