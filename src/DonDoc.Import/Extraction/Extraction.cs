@@ -7,6 +7,24 @@ public sealed record Extraction(Plan Plan, IReadOnlyList<ExtractionWarning> Warn
 {
     /// <summary>The year that fills deadlines printed without one, from the issue date or the title.</summary>
     public int? PlanYear { get; init; }
+
+    /// <summary>The source line where the task table begins (its header), when the tasks come from a table.</summary>
+    public int? TableLine { get; init; }
+
+    /// <summary>
+    /// This extraction with the tasks a plan's body assigns before its table: the body's tasks first, in the
+    /// order of the document; warnings keep pointing at their tasks.
+    /// </summary>
+    public Extraction WithBodyTasks(Extraction body)
+    {
+        var offset = body.Plan.Tasks.Count;
+        return this with
+        {
+            Plan = Plan with { Tasks = [.. body.Plan.Tasks, .. Plan.Tasks] },
+            Warnings = [.. body.Warnings, .. Warnings.Select(w => w.Task is { } task ? w with { Task = task + offset } : w)],
+            DroppedLines = [.. body.DroppedLines.Concat(DroppedLines).OrderBy(d => d.Line)],
+        };
+    }
 }
 
 /// <summary>Something a reviewer should look at, with the source line it concerns (Vietnamese message).</summary>

@@ -106,7 +106,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         var metadata = PlanMetadataReader.Read(metadataLines);
         var tasks = ReadRows(body, roles, metadata.Year, warnings, dropped);
         var plan = metadata.ToPlan(document.FileName, tasks);
-        return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year };
+        return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year, TableLine = lines[headerAt].Number };
     }
 
     private List<PlanTask> ReadRows(

@@ -24,7 +24,11 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         "chu tri", "xay dung", "to chuc", "huong dan", "kiem tra", "tiep tuc", "can cu", "duoc giao",
     ];
 
-    public Extraction? TryExtract(SourceDocument document)
+    /// <param name="labelledOnly">
+    /// Only items that name their lead on a labelled line ("Cơ quan chủ trì: …"): the body of a plan whose tasks are
+    /// mostly in an appendix table assigns work so, while its other numbered items set aims.
+    /// </param>
+    public Extraction? TryExtract(SourceDocument document, bool labelledOnly = false)
     {
         var lines = document.Lines.Select(l => (l.Number, l.Raw, Text: CellText.Clean(l.Raw))).Where(l => l.Text.Length > 0).ToList();
         var headings = lines.Select((l, i) => (l, i)).Where(x => RomanHeading().IsMatch(x.l.Text)).ToList();
@@ -72,8 +76,14 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
                 var item = NumberedItem().Match(items[k].l.Text);
                 var itemEnd = k + 1 < items.Count ? items[k + 1].i : body.Count;
                 var paragraphs = body.Skip(items[k].i + 1).Take(itemEnd - items[k].i - 1).ToList();
-                tasks.Add(ReadItem(section, item.Groups[1].Value, item.Groups[2].Value.Trim(), paragraphs.Select(p => p.Text).ToList(),
-                    items[k].l.Raw, paragraphs.Select(p => p.Raw), assignments, metadata.Year, warnings, items[k].l.Number));
+                var itemWarnings = new List<ExtractionWarning>();
+                var (task, labelledLead) = ReadItem(section, item.Groups[1].Value, item.Groups[2].Value.Trim(), paragraphs.Select(p => p.Text).ToList(),
+                    items[k].l.Raw, paragraphs.Select(p => p.Raw), assignments, metadata.Year, itemWarnings, items[k].l.Number);
+                if (labelledLead || !labelledOnly)
+                {
+                    tasks.Add(task);
+                    warnings.AddRange(itemWarnings.Select(w => w with { Task = tasks.Count - 1 }));
+                }
             }
         }
 
@@ -86,7 +96,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year };
     }
 
-    private PlanTask ReadItem(
+    private (PlanTask Task, bool LabelledLead) ReadItem(
         Section section, string number, string title, List<string> paragraphs, string rawHeading, IEnumerable<string> rawParagraphs,
         bool assignments, int? planYear, List<ExtractionWarning> warnings, int line)
     {
@@ -109,7 +119,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
                 continue;
             }
 
-            if (open is { } role && paragraph.Length > 0 && char.IsLower(paragraph[0]))
+            if (open is { } role && paragraph.Length > 0 && !ItemMarker().IsMatch(paragraph) && !SubItem().IsMatch(paragraph))
             {
                 // A labelled line wrapped onto the next.
                 fields[role] = CellText.Append(fields[role], paragraph)!;
@@ -170,7 +180,7 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         }
 
         var task = builder.Build(deadlines, planYear, []);
-        return task;
+        return (task, fields.ContainsKey(ColumnRole.Lead));
     }
 
     /// <summary>
@@ -244,8 +254,12 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
     [GeneratedRegex(@"^[a-zđ]\)\s*")]
     private static partial Regex ItemMarker();
 
-    [GeneratedRegex(@"^\s*[-–+•*]?\s*([\p{L}][\p{L} ,/]{1,50}?)\s*:\s*(\S.*)$")]
+    [GeneratedRegex(@"^\s*(?:[-–+•*]|[a-zđ][).])?\s*([\p{L}][\p{L} ,/]{1,50}?)\s*:\s*(\S.*)$")]
     private static partial Regex Label();
+
+    /// <summary>A line that opens a sub-item or a bullet: "- ", "+ ", "• ".</summary>
+    [GeneratedRegex(@"^\s*[-–+•*]\s")]
+    private static partial Regex SubItem();
 
     [GeneratedRegex(@"^(?:Thời gian|Thời hạn|Tiến độ)(?: hoàn thành| thực hiện)?\s*:\s*(.+)$")]
     private static partial Regex TimeLine();

@@ -60,13 +60,14 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             if (block.Rows is null)
             {
                 var text = CellText.Clean(block.Line!.Raw);
-                if (firstTable >= 0 && (b > firstTable || b == firstTable - 1) && text.Length > 0)
+                // The body's own headings above the first task table ("III. NHIỆM VỤ") are not sections of the table.
+                if (firstTable >= 0 && b > firstTable && text.Length > 0)
                 {
-                    if (HeadingLine(text, numberedOnly: b < firstTable) is { } heading)
+                    if (HeadingLine(text) is { } heading)
                     {
                         items.Add(heading with { Line = block.Line });
                     }
-                    else if (b > firstTable)
+                    else
                     {
                         dropped.Add(new DroppedLine(block.Line.Number, block.Line.Raw, "text outside the task table"));
                     }
@@ -139,6 +140,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
         return new Extraction(plan, warnings.OrderBy(w => w.Task ?? -1).ThenBy(w => w.Line).ToList(), dropped.OrderBy(d => d.Line).ToList())
         {
             PlanYear = metadata.Year,
+            TableLine = firstTable < 0 ? null : blocks[firstTable].Rows![layouts[firstTable]!.HeaderStart].Number,
         };
     }
 
@@ -247,14 +249,14 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
     }
 
     /// <summary>A text line between task tables that is a heading: "II. DỮ LIỆU SỐ", "B – NHIỆM VỤ …", a line in capitals.</summary>
-    private static RowItem? HeadingLine(string text, bool numberedOnly)
+    private static RowItem? HeadingLine(string text)
     {
         if (SectionHeading.ReadInText(text) is { } heading && heading.Mark.Kind != HeadingKind.Arabic && CellEvidence.FoldedWords(text).Count <= 30)
         {
             return new RowItem(ItemKind.Heading, null) { Mark = heading.Mark, Title = heading.Title };
         }
 
-        return !numberedOnly && SectionHeading.IsCapitals(text) && CellEvidence.FoldedWords(text).Count <= 30
+        return SectionHeading.IsCapitals(text) && CellEvidence.FoldedWords(text).Count <= 30
             ? new RowItem(ItemKind.Heading, null) { Mark = new HeadingMark(HeadingKind.Unnumbered, null), Title = text }
             : null;
     }
@@ -362,6 +364,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
         var path = new SectionPath();
         var builders = new List<TaskBuilder>();
         TaskBuilder? current = null;
+        string? lastNumber = null;
         var afterBreak = false;
         for (var i = 0; i < items.Count; i++)
         {
@@ -376,7 +379,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
                     current = null;
                     afterBreak = false;
                     continue;
-                case ItemKind.Candidate when IsHeading(items, i):
+                case ItemKind.Candidate when IsHeading(items, i, lastNumber):
                     path.Enter(item.Mark!, item.Title);
                     current = null;
                     afterBreak = false;
@@ -387,6 +390,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             if (item.Kind is ItemKind.Task or ItemKind.Candidate)
             {
                 path.Task(item.Number);
+                lastNumber = item.Number;
                 current = NewTask(path, item.Number, row, row.Text(ColumnRole.Content));
                 builders.Add(current);
                 afterBreak = false;
@@ -461,10 +465,18 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
     /// Whether a numbered row without lead, deadline or product is a group heading: its title is in capitals, or
     /// the next numbered row is inside it ("5" then "5.1", "a)", "-") or starts the numbering again ("1").
     /// </summary>
-    private static bool IsHeading(List<RowItem> items, int at)
+    private static bool IsHeading(List<RowItem> items, int at, string? lastTask)
     {
         var item = items[at];
         if (item.Title is { } title && SectionHeading.IsCapitals(title))
+        {
+            return true;
+        }
+
+        // Numbering that runs on through groups ("6", then group "1. Công nghiệp", then "7"): a number that follows
+        // neither the last task's nor is followed by the next row's is no task's.
+        var nextNumber = items.Skip(at + 1).FirstOrDefault(n => n.Kind is ItemKind.Task or ItemKind.Candidate)?.Number;
+        if (lastTask is not null && item.Number is { } own && !Follows(lastTask, own) && (nextNumber is null || !Follows(own, nextNumber)))
         {
             return true;
         }
@@ -508,6 +520,29 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
     /// or it has its own text under a lead or deadline (its own, or a merged cell's that covers it), or the row
     /// above was only a group. Otherwise it completes the task above (a lead or deadline that row lacked).
     /// </summary>
+    /// <summary>Whether <paramref name="number"/> can come after <paramref name="last"/> in one numbering: 6 → 7, 1.2 → 1.3 or 2, 1 → 1.1.</summary>
+    private static bool Follows(string last, string number)
+    {
+        var previous = last.Split('.');
+        var next = number.Split('.');
+        if (!previous.All(p => int.TryParse(p, out _)) || !next.All(p => int.TryParse(p, out _)))
+        {
+            return true;
+        }
+
+        var a = previous.Select(int.Parse).ToArray();
+        var b = next.Select(int.Parse).ToArray();
+        for (var depth = 0; depth < a.Length; depth++)
+        {
+            if (b.Length == depth + 1 && b.Take(depth).SequenceEqual(a.Take(depth)) && b[depth] == a[depth] + 1)
+            {
+                return true;
+            }
+        }
+
+        return b.Length == a.Length + 1 && b.Take(a.Length).SequenceEqual(a) && b[^1] == 1;
+    }
+
     private static bool StartsSubTask(TaskBuilder current, GridRow row)
     {
         var ownLead = row.Own(ColumnRole.Lead).Length > 0;

@@ -89,7 +89,9 @@ public static partial class PlanMetadataReader
             }
         }
 
-        var title = typeAt >= 0 ? TitleAfter(texts, typeAt) : null;
+        // A decision that issues a plan ("QUYẾT ĐỊNH Ban hành Kế hoạch …") carries the plan itself further on: its title is the plan's.
+        var planAt = texts.FindIndex(l => IsDocumentType(l) && VietnameseText.Fold(l).StartsWith("ke hoach", StringComparison.Ordinal));
+        var title = planAt >= 0 ? TitleAfter(texts, planAt) : typeAt >= 0 ? TitleAfter(texts, typeAt) : null;
         var issuer = IssuerFromHeader(issuerLines, place);
         string? referenceNumber = null, referenceIssuer = null;
         DateOnly? referenceDate = null;

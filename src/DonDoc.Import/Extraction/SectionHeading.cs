@@ -168,8 +168,8 @@ public static partial class SectionHeading
 /// <summary>
 /// The headings in force at a row, outermost first: a part (A), a section (IV), a group (2, 5.1), a named level
 /// ("Lĩnh vực III"). A heading replaces the one of its own level and everything inside it. A task's section is
-/// the path of ids ("A.IV", "B.I.2"), leaving out a group id that the task's own number already carries ("1" of
-/// task "1.3"); its title is the innermost heading's text.
+/// the path of ids ("A.IV", "B.I.2", "1" for task "1.3"), a group id that a sub-group's id extends said once
+/// ("B.II.5.1"); its title is the innermost heading's text.
 /// </summary>
 public sealed class SectionPath
 {
@@ -273,10 +273,9 @@ public sealed class SectionPath
                 continue;
             }
 
-            // "5" under which "5.1" stands, or which the task's number "5.3" carries, is said once.
+            // "5" under which "5.1" stands is said once: "B.II.5.1", not "B.II.5.5.1".
             var implied = _levels[i].Mark.Kind == HeadingKind.Arabic
-                && (_levels.Skip(i + 1).Any(l => l.Mark.Kind == HeadingKind.Arabic && l.Mark.Id!.StartsWith(id + ".", StringComparison.Ordinal))
-                    || (number is not null && number.StartsWith(id + ".", StringComparison.Ordinal)));
+                && _levels.Skip(i + 1).Any(l => l.Mark.Kind == HeadingKind.Arabic && l.Mark.Id!.StartsWith(id + ".", StringComparison.Ordinal));
             if (!implied)
             {
                 ids.Add(id);

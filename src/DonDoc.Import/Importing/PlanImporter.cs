@@ -114,9 +114,21 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
 
         budget.ThrowIfCancelled();
         var hasCells = read.Document.Lines.Any(l => l.IsTableRow);
-        var extraction = hasCells
-            ? extractor.Extract(read.Document)
-            : flattened.TryExtract(read.Document) ?? body.TryExtract(read.Document) ?? extractor.Extract(read.Document);
+        // A document with tables of which none is a task table (a prose plan whose header block is a table) reads as text.
+        var grid = hasCells ? extractor.Extract(read.Document) : null;
+        var extraction = grid is { TableLine: not null }
+            ? grid
+            : flattened.TryExtract(read.Document) ?? body.TryExtract(read.Document) ?? grid ?? extractor.Extract(read.Document);
+        if (extraction.TableLine is { } tableLine)
+        {
+            // A plan whose body assigns work in labelled items ("b) Cơ quan chủ trì: …") besides its appendix table.
+            var before = read.Document with { Lines = read.Document.Lines.Where(l => l.Number < tableLine && !l.IsTableRow).ToList() };
+            if (body.TryExtract(before, labelledOnly: true) is { } prose)
+            {
+                extraction = extraction.WithBodyTasks(prose);
+            }
+        }
+
         budget.ThrowIfCancelled();
         if (extraction.Plan.Tasks.Count == 0)
         {
