@@ -7,8 +7,9 @@ namespace DonDoc.Import.Reading;
 /// shapes: tab-separated cells; markdown rows "| a | b |" (the "|---|---|" line under the header is not a
 /// row, and "\|" is a "|" inside a cell); and the crawl form in which each cell stands on lines of its own
 /// between lines holding a single "|", a row ending where a "|" line is followed at once by the next row's.
-/// Other lines stay text, markdown markup ("# ", "**") removed. Text extracted from PDFs, whose columns
-/// were flattened, comes out as text lines only.
+/// Other lines stay text, markdown markup ("# ", "**") removed. Text extracted from PDFs keeping their layout
+/// (columns at the same character positions) gives its table's visual lines as rows (<see cref="LayoutText"/>);
+/// text whose columns were flattened comes out as text lines only.
 /// </summary>
 public sealed partial class TextFileReader
 {
@@ -99,6 +100,12 @@ public sealed partial class TextFileReader
                     inTable = false;
                 }
             }
+        }
+
+        // No cells marked by tabs or bars: a table laid out with spaces (pdftotext -layout) is read by its columns.
+        if (!lines.Any(l => l.IsTableRow) && LayoutText.Read(rawLines, budget) is { } laidOut)
+        {
+            return new SourceDocument(fileName, laidOut) { RowsAreVisualLines = true };
         }
 
         return new SourceDocument(fileName, lines);

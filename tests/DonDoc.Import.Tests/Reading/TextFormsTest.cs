@@ -93,6 +93,46 @@ public sealed class TextFormsTest
         Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw == "Nơi nhận: như trên.");
     }
 
+    /// <summary>The compact crawl form (cells without blank lines around them) of a plan whose signature block, a table of one row, stands above the appendix.</summary>
+    public static string CompactCrawlAfterSignature()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("|").AppendLine("Nơi nhận:").AppendLine("- Như trên;").AppendLine("- Lưu: VT.").AppendLine("|")
+            .AppendLine("TM. ỦY BAN NHÂN DÂN").AppendLine("CHỦ TỊCH").AppendLine("|").AppendLine();
+        foreach (var line in Preamble)
+        {
+            text.AppendLine($"**{line}**").AppendLine();
+        }
+
+        foreach (var row in TableRows())
+        {
+            text.AppendLine("|");
+            foreach (var cell in row)
+            {
+                text.AppendLine(cell).AppendLine("|");
+            }
+        }
+
+        text.AppendLine().AppendLine("Nơi nhận: như trên.");
+        return text.ToString();
+    }
+
+    [Fact]
+    public void A_compact_crawl_table_below_a_one_row_signature_block_keeps_its_header_and_rows() =>
+        OfficePlanGolden.AssertMatches("ke-hoach.md", Encoding.UTF8.GetBytes(CompactCrawlAfterSignature()));
+
+    [Fact]
+    public void In_the_compact_crawl_form_a_blank_line_ends_the_row_and_the_text_after_it_stays_text()
+    {
+        var document = new TextFileReader().Parse("ke-hoach.md", CompactCrawlAfterSignature());
+
+        Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw == "PHỤ LỤC");
+        var rows = document.Lines.Where(l => l.IsTableRow).SkipWhile(l => l.Cells![0] != "STT").ToList();
+        Assert.Equal(OfficePlan.Header, rows[0].Cells);
+        Assert.Equal(1 + OfficePlan.Rows.Length, rows.Count);
+        Assert.DoesNotContain(document.Lines, l => l.IsTableRow && l.Cells!.Any(c => c.Contains("PHỤ LỤC", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Tab_separated_text_in_UTF16_with_a_byte_order_mark_reads_as_its_golden_file()
     {
