@@ -3,18 +3,19 @@ namespace DonDoc.Core.Deadlines;
 /// <summary>
 /// A deadline as printed (<see cref="Raw"/>) and as understood: a sequence of terms, in the order the
 /// text gives them. The first term with a concrete date decides the kind and the due date (an expected
-/// date yields to a binding one); without one, a reporting schedule beside "thường xuyên", else the first term.
+/// date yields to a binding one); without one, "thường xuyên", else the first term.
 /// </summary>
 public sealed record Deadline(string? Raw, IReadOnlyList<DeadlineTerm> Terms)
 {
     /// <summary>No deadline in the source.</summary>
     public static Deadline None { get; } = new(null, [new UnknownTerm(UnknownReason.NotGiven, string.Empty)]);
 
-    // Without a date, a reporting schedule says more than "thường xuyên" beside it: the task is judged by those reports.
+    // Without a date, "thường xuyên" decides over a reporting schedule beside it ("Thường xuyên; báo cáo
+    // hằng quý"): the work never ends, and its reports are how it is judged (shared/DESIGN.md, vocabulary).
     private DeadlineTerm? Leading =>
         Terms.FirstOrDefault(t => t.Due is not null && !t.Tentative)
         ?? Terms.FirstOrDefault(t => t.Due is not null)
-        ?? Terms.FirstOrDefault(t => t is RecurringTerm && Terms.Any(c => c is ContinuousTerm))
+        ?? Terms.FirstOrDefault(t => t is ContinuousTerm)
         ?? Terms.FirstOrDefault();
 
     public DeadlineKind Kind => Leading?.Kind ?? DeadlineKind.Unknown;

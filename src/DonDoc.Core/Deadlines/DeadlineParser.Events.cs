@@ -233,14 +233,22 @@ public sealed partial class DeadlineParser
                 }
 
                 // The direction is the nearest "sau"/"trước" before the event, else after it ("Sau đại hội 07 ngày").
-                var after = true;
+                // "Trong dịp Tết", "Trong thời gian tổ chức thi", "Dịp Lễ …": while it lasts.
+                var direction = EventDirection.After;
                 var spanStart = eventStart;
                 for (var k = eventStart - 1; k >= _from && Free(k); k--)
                 {
                     if (WordAt(k, "sau") || WordAt(k, "truoc"))
                     {
-                        after = _text.IsWord(k, "sau");
+                        direction = _text.IsWord(k, "sau") ? EventDirection.After : EventDirection.Before;
                         spanStart = WordAt(k - 1, "ngay") ? k - 1 : k;
+                        break;
+                    }
+
+                    if (WordAt(k, "trong") || WordAt(k, "dip"))
+                    {
+                        direction = EventDirection.During;
+                        spanStart = k;
                         break;
                     }
                 }
@@ -269,7 +277,7 @@ public sealed partial class DeadlineParser
 
                 spanEnd = Math.Max(spanEnd, nameEnd);
                 var name = _text.Printed(eventStart, nameEnd).TrimEnd(')');
-                Add(spanStart, new EventRelativeTerm(name, after ? EventDirection.After : EventDirection.Before, offset, working));
+                Add(spanStart, new EventRelativeTerm(name, direction, offset, working));
                 Use(spanStart, spanEnd);
                 searchFrom = spanEnd;
             }
@@ -344,6 +352,13 @@ public sealed partial class DeadlineParser
                 if (_found.Count == 0 || _found[^1].Term is not ContinuousTerm)
                 {
                     Add(i, new ContinuousTerm());
+                }
+
+                // "Thường xuyên trong năm", "… trong tháng": all along the period, not due at its end.
+                if (WordAt(i + length, "trong") && (WordAt(i + length + 1, "nam") || WordAt(i + length + 1, "thang") || WordAt(i + length + 1, "quy"))
+                    && !_text.Is(i + length + 2, TokenKind.Number))
+                {
+                    length += 2;
                 }
 
                 Use(i, i + length);

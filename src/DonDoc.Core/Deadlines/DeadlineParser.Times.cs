@@ -74,6 +74,11 @@ public sealed partial class DeadlineParser
         /// <summary>Whether only connectors ("và", "đến hết", ",", "-") stand between two dates or periods.</summary>
         private bool Joined(int end, int start)
         {
+            if (JoinedAcrossParentheses(end, start))
+            {
+                return true;
+            }
+
             if (start <= end || start - end > 4)
             {
                 return false;
@@ -93,6 +98,29 @@ public sealed partial class DeadlineParser
                 }
 
                 return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// "Kỳ họp thứ Nhất (tháng 4/2026) và Kỳ họp thứ Hai (tháng 10/2026)": periods in parentheses after
+        /// the items of one list ("…) và … (…") are one list, due at its end.
+        /// </summary>
+        private bool JoinedAcrossParentheses(int end, int start)
+        {
+            if (start - end < 4 || start - end > 10 || !_text.Is(end, TokenKind.Close) || !_text.Is(start - 1, TokenKind.Open) || !WordAt(end + 1, "va"))
+            {
+                return false;
+            }
+
+            for (var i = end + 2; i < start - 1; i++)
+            {
+                // The items' names may be taken already (an event: "Kỳ họp thứ Hai").
+                if (_tokens[i].Kind != TokenKind.Word)
+                {
+                    return false;
+                }
             }
 
             return true;
@@ -153,6 +181,7 @@ public sealed partial class DeadlineParser
 
             DateOnly? start = null;
             DateOnly? end = null;
+            Atom? last = null;
             foreach (var atom in atoms)
             {
                 var a = atom;
@@ -185,7 +214,11 @@ public sealed partial class DeadlineParser
                 }
 
                 start = start is { } s && s < atomStart ? s : atomStart;
-                end = end is { } e && e > atomEnd ? e : atomEnd;
+                if (end is not { } e || atomEnd >= e)
+                {
+                    end = atomEnd;
+                    last = a;
+                }
             }
 
             if (start is null || end is null)
@@ -193,9 +226,11 @@ public sealed partial class DeadlineParser
                 return;
             }
 
-            if (atoms.Length == 1 && atoms[0].Kind == AtomKind.Date)
+            // A date, or a range or list that ends on a day ("Từ ngày 01/3/2026 đến ngày 30/4/2026",
+            // "Trước ngày 10/6/2026 và trước ngày 10/12/2026"), is due on that day: kind "date".
+            if (last is { Kind: AtomKind.Date } ending)
             {
-                Add(from, new DateTerm(start.Value, atoms[0].Time) { Tentative = tentative });
+                Add(from, new DateTerm(end.Value, ending.Time) { Tentative = tentative });
                 return;
             }
 
@@ -345,6 +380,11 @@ public sealed partial class DeadlineParser
                     year = Year(end + 1, to);
                     end += 2;
                 }
+                else if (NextYear(end, to) is > 0 and var words && _planYear is { } planYear)
+                {
+                    year = planYear + 1;
+                    end += words;
+                }
 
                 if (!time.HasValue && !_text.IsWord(start, "ngay") && year == 0)
                 {
@@ -383,8 +423,31 @@ public sealed partial class DeadlineParser
                 return false;
             }
 
+            // "15/01 năm sau": the year after the plan's.
+            if (NextYear(i + 3, to) is > 0 and var length)
+            {
+                atom = new Atom(AtomKind.Date, start, i + 3 + length, _planYear is { } planYear ? planYear + 1 : 0, month, month, day, time);
+                return true;
+            }
+
             atom = new Atom(AtomKind.Date, start, i + 3, 0, month, month, day, time);
             return true;
+        }
+
+        /// <summary>The length of "năm sau", "năm tiếp theo" at <paramref name="index"/>, or 0.</summary>
+        private int NextYear(int index, int to)
+        {
+            if (!Word(index, to, "nam"))
+            {
+                return 0;
+            }
+
+            if (Word(index + 1, to, "sau"))
+            {
+                return 2;
+            }
+
+            return Word(index + 1, to, "tiep") && Word(index + 2, to, "theo") ? 3 : 0;
         }
 
         /// <summary>"16h", "17h00", "16 giờ 30 phút".</summary>
@@ -401,7 +464,8 @@ public sealed partial class DeadlineParser
             next = i + 2;
             var minute = 0;
             var minutes = Small(next, to, 59);
-            if (minutes >= 0 && (!_tokens[next].SpaceBefore || Word(next + 1, to, "phut")))
+            // "17h00", "16 giờ 30 phút", "17 giờ 00 ngày …".
+            if (minutes >= 0 && (!_tokens[next].SpaceBefore || Word(next + 1, to, "phut") || (_text.IsWord(i + 1, "gio") && !Separator(next + 1, to))))
             {
                 minute = minutes;
                 next++;

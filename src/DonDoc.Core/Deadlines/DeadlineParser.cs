@@ -116,7 +116,9 @@ public sealed partial class DeadlineParser
                     continue;
                 }
 
-                if (i > from && i + 1 < to && EndsTime(i) && TryAtom(i + 1, to, null, out _))
+                // "Quý II - III/2026", "tháng 01 - 12": the item after the dash may leave out its word.
+                if (i > from && i + 1 < to && EndsTime(i, out var ending)
+                    && TryAtom(i + 1, to, ending.Kind is AtomKind.Quarter or AtomKind.Month ? ending : null, out _))
                 {
                     continue;
                 }
@@ -129,17 +131,18 @@ public sealed partial class DeadlineParser
         }
 
         /// <summary>Whether a date or period ends right before token <paramref name="index"/>.</summary>
-        private bool EndsTime(int index)
+        private bool EndsTime(int index, out Atom ending)
         {
             // A date or period is at most eight tokens long ("16 giờ 30 ngày 31/3/2026").
             for (var start = Math.Max(0, index - 8); start < index; start++)
             {
-                if (TryAtom(start, index, null, out var atom) && atom.To == index)
+                if (TryAtom(start, index, null, out ending) && ending.To == index)
                 {
                     return true;
                 }
             }
 
+            ending = default;
             return false;
         }
 
@@ -268,9 +271,14 @@ public sealed partial class DeadlineParser
                         waveMerged = true;
                         var concrete = waves.SelectMany(w => w.Terms).Select(t => t.Term).Where(t => t.Due is not null).ToList();
                         var start = concrete.Min(StartOf);
-                        var end = concrete.Max(t => t.Due!.Value);
+                        var latest = concrete.MaxBy(t => t.Due!.Value)!;
+                        var end = latest.Due!.Value;
                         var last = waves[^1].Part;
-                        terms.Add(new PeriodTerm(start, end, _text.Printed(waves[0].Part.LabelFrom, last.To)));
+
+                        // Waves that end on a day are due on that day (kind "date"), as a range of days is.
+                        terms.Add(latest is DateTerm dated
+                            ? new DateTerm(end, dated.Time)
+                            : new PeriodTerm(start, end, _text.Printed(waves[0].Part.LabelFrom, last.To)));
                     }
 
                     terms.AddRange(found.Select(t => t.Term).Where(t => t.Due is null));

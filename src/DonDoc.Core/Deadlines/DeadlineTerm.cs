@@ -87,10 +87,15 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
         get
         {
             var name = Event.Length == 0 ? "the event (implied)" : Event;
-            var direction = Direction == EventDirection.After ? "after" : "before";
+            var direction = Direction == EventDirection.Before ? "before" : "after";
             if (Days == 0)
             {
-                return Direction == EventDirection.After ? $"immediately after {name}" : $"before {name}";
+                return Direction switch
+                {
+                    EventDirection.After => $"immediately after {name}",
+                    EventDirection.Before => $"before {name}",
+                    _ => $"during {name}",
+                };
             }
 
             var unit = WorkingDays ? "working days" : "days";
@@ -103,10 +108,15 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
         get
         {
             var name = Event.Length == 0 ? "sự kiện (văn bản không nêu tên, cần người xác định)" : Event;
-            var direction = Direction == EventDirection.After ? "sau" : "trước";
+            var direction = Direction == EventDirection.Before ? "trước" : "sau";
             if (Days == 0)
             {
-                return Direction == EventDirection.After ? $"ngay sau {name}" : $"trước {name}";
+                return Direction switch
+                {
+                    EventDirection.After => $"ngay sau {name}",
+                    EventDirection.Before => $"trước {name}",
+                    _ => $"trong dịp {name}",
+                };
             }
 
             var unit = WorkingDays ? "ngày làm việc" : "ngày";
@@ -117,7 +127,12 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
     /// <summary>The due date once the event has happened on <paramref name="eventDate"/>.</summary>
     public DateOnly DueAfter(DateOnly eventDate, Calendar.WorkingDayCalendar calendar)
     {
-        var signed = Direction == EventDirection.After ? Days : -Days;
+        var signed = Direction switch
+        {
+            EventDirection.After => Days,
+            EventDirection.Before => -Days,
+            _ => 0,
+        };
         return WorkingDays ? calendar.AddWorkingDays(eventDate, signed) : eventDate.AddDays(signed);
     }
 }
@@ -126,6 +141,9 @@ public enum EventDirection
 {
     After,
     Before,
+
+    /// <summary>While the event lasts: "Trong dịp Tết", "Trong thời gian tổ chức thi"; due when it starts.</summary>
+    During,
 }
 
 /// <summary>Waits for a trigger that a person records: "Sau khi có hướng dẫn của Trung ương", "Theo lộ trình được giao tại Kế hoạch số …".</summary>

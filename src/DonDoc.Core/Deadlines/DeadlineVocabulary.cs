@@ -28,6 +28,13 @@ internal static class DeadlineVocabulary
         [["bau", "cu"]],
         [["ke", "hoach"], ["ban", "hanh"]],
 
+        // Feasts, exams and disasters the plan's work is timed by: "Trước Tết Nguyên đán", "Trong thời gian tổ chức thi".
+        [["tet"]],
+        [["ky", "thi"]],
+        [["to", "chuc", "thi"]],
+        [["ket", "qua", "thi"]],
+        [["thien", "tai"]],
+
         // A document the plan names, once issued: "Sau khi Nghị định được ban hành" (not "sau khi Trung ương ban hành …").
         [["nghi", "dinh"], ["ban", "hanh"]],
         [["thong", "tu"], ["ban", "hanh"]],
@@ -48,7 +55,8 @@ internal static class DeadlineVocabulary
     public static readonly string[][] FollowedDocuments = Phrases(
         "ke hoach", "huong dan", "cong van", "thong tri", "thong bao", "quyet dinh", "chi dao", "van ban",
         "quy dinh", "nghi quyet", "nghi dinh", "thong tu", "chi thi", "ket luan", "de an", "lich", "tien do",
-        "yeu cau", "chuong trinh", "lo trinh", "thoi gian quy dinh", "thoi han quy dinh", "luat");
+        "yeu cau", "chuong trinh", "lo trinh", "thoi gian quy dinh", "thoi han quy dinh", "luat",
+        "dieu", "moc thoi gian", "moc", "phan cong", "trien khai", "ket qua");
 
     /// <summary>Words that may stand between a separator and the date that binds a task: "…, chậm nhất ngày …", "(trước …)".</summary>
     public static readonly HashSet<string> DeadlineLeads = new(StringComparer.Ordinal)

@@ -32,9 +32,9 @@ public sealed class DeadlineGrammarTest
 
     public static TheoryData<string, int?, DeadlineKind, string?> RangesAndListsAreDueAtTheirEnd => new()
     {
-        { "Từ ngày 17/12/2025 đến ngày 25/01/2026", null, DeadlineKind.PeriodEnd, "2026-01-25" },
-        { "từ 15/5 đến 30/6/2026", null, DeadlineKind.PeriodEnd, "2026-06-30" },
-        { "Từ ngày 15 đến ngày 20/10/2025", null, DeadlineKind.PeriodEnd, "2025-10-20" },
+        { "Từ ngày 17/12/2025 đến ngày 25/01/2026", null, DeadlineKind.Date, "2026-01-25" },
+        { "từ 15/5 đến 30/6/2026", null, DeadlineKind.Date, "2026-06-30" },
+        { "Từ ngày 15 đến ngày 20/10/2025", null, DeadlineKind.Date, "2025-10-20" },
         { "Quý IV/2025 và Quý I/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
         { "Quý III và quý IV/2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
         { "Từ tháng 12/2025 đến quý I/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
@@ -48,13 +48,58 @@ public sealed class DeadlineGrammarTest
         { "Tháng 12/2025 - Tháng 01/2026", null, DeadlineKind.PeriodEnd, "2026-01-31" },
         { "tháng 3, 4 và 5/2026", null, DeadlineKind.PeriodEnd, "2026-05-31" },
         { "Tháng 11, tháng 12 năm 2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
-        { "Ngày 15 và 16/10/2025", null, DeadlineKind.PeriodEnd, "2025-10-16" },
+        { "Ngày 15 và 16/10/2025", null, DeadlineKind.Date, "2025-10-16" },
         { "Đến hết 31/12/2025", null, DeadlineKind.Date, "2025-12-31" },
+    };
+
+    // A range or list is due on its latest end; when that end is a day, the deadline is that date.
+    public static TheoryData<string, int?, DeadlineKind, string?> ARangeEndingOnADayIsADate => new()
+    {
+        { "Từ ngày 01/02/2026 đến ngày 14/02/2026", null, DeadlineKind.Date, "2026-02-14" },
+        { "Trước ngày 10/6/2026 và trước ngày 10/12/2026", null, DeadlineKind.Date, "2026-12-10" },
+        { "Từ ngày 20/4 đến 17 giờ 00 ngày 05/5/2026", null, DeadlineKind.Date, "2026-05-05" },
+        { "Từ 01/7 đến 16 giờ 30 ngày 10/7/2026", null, DeadlineKind.Date, "2026-07-10" },
+        { "Dịp nghỉ lễ 30/4 - 01/5/2026", null, DeadlineKind.Date, "2026-05-01" },
+        { "Trước ngày 15/7 và 15/01 năm sau", 2026, DeadlineKind.Date, "2027-01-15" },
+        { "Trước ngày 20 tháng 01 năm sau", 2026, DeadlineKind.Date, "2027-01-20" },
+        { "Trong Quý I và trước ngày 30/4/2026", null, DeadlineKind.Date, "2026-04-30" },
+        { "Quý I/2026 và trước ngày 15/3/2026", null, DeadlineKind.PeriodEnd, "2026-03-31" },
+    };
+
+    // Items of one list that leave out their word after a dash, or carry their period in parentheses.
+    public static TheoryData<string, int?, DeadlineKind, string?> ListsThatLeaveWordsOut => new()
+    {
+        { "Quý II - III/2026", null, DeadlineKind.PeriodEnd, "2026-09-30" },
+        { "Từ tháng 01 - 12", 2026, DeadlineKind.PeriodEnd, "2026-12-31" },
+        { "Tháng 3 - 5/2026", null, DeadlineKind.PeriodEnd, "2026-05-31" },
+        { "Phiên họp thứ nhất (tháng 3/2026) và phiên họp thứ hai (tháng 9/2026)", null, DeadlineKind.PeriodEnd, "2026-09-30" },
+        { "Kỳ họp thường lệ giữa năm (tháng 7/2026) và kỳ họp thường lệ thứ hai (tháng 12/2026)", null, DeadlineKind.PeriodEnd, "2026-12-31" },
+    };
+
+    // A feast, an exam or a disaster that the work is timed by is an event a person records.
+    public static TheoryData<string, int?, DeadlineKind, string?> FeastsExamsAndDisasters => new()
+    {
+        { "Trước Tết Nguyên đán", 2026, DeadlineKind.EventRelative, null },
+        { "Trong dịp Tết", 2026, DeadlineKind.EventRelative, null },
+        { "Dịp Tết Nguyên đán Bính Ngọ", 2026, DeadlineKind.EventRelative, null },
+        { "Trong thời gian tổ chức thi", 2026, DeadlineKind.EventRelative, null },
+        { "Sau khi có kết quả thi", 2026, DeadlineKind.EventRelative, null },
+        { "Trong thời gian xảy ra thiên tai", 2026, DeadlineKind.EventRelative, null },
+    };
+
+    // "Theo …" follows someone else's timing: the dates inside belong to the document it quotes.
+    public static TheoryData<string, int?, DeadlineKind, string?> FollowingSomeoneElsesTiming => new()
+    {
+        { "Theo phân công của Chủ tịch UBND tỉnh", 2026, DeadlineKind.Conditional, null },
+        { "Theo kết quả kiểm tra", 2026, DeadlineKind.Conditional, null },
+        { "Theo triển khai của Bộ", 2026, DeadlineKind.Conditional, null },
+        { "Theo Điều 12 Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ", 2026, DeadlineKind.Conditional, null },
+        { "Theo các mốc thời gian tại Quyết định số 15/QĐ-UBND ngày 10/01/2026 của UBND tỉnh", 2026, DeadlineKind.Conditional, null },
     };
 
     public static TheoryData<string, int?, DeadlineKind, string?> WavesAreDueWhenTheLastEnds => new()
     {
-        { "Đợt 1: từ 01/3 đến 15/4/2026; Đợt 2: từ 01/8 đến 15/9/2026", null, DeadlineKind.PeriodEnd, "2026-09-15" },
+        { "Đợt 1: từ 01/3 đến 15/4/2026; Đợt 2: từ 01/8 đến 15/9/2026", null, DeadlineKind.Date, "2026-09-15" },
         { "Đợt 1: Quý II/2026; Đợt 2: Quý IV/2026", null, DeadlineKind.PeriodEnd, "2026-12-31" },
         { "Đợt 1 từ tháng 3 đến tháng 4/2026, đợt 2 từ tháng 9 đến tháng 10/2026", null, DeadlineKind.PeriodEnd, "2026-10-31" },
         { "Giai đoạn 1: năm 2026; Giai đoạn 2: năm 2027 - 2028", null, DeadlineKind.PeriodEnd, "2028-12-31" },
@@ -88,10 +133,15 @@ public sealed class DeadlineGrammarTest
         { "Năm học 2025/2026 và các năm học tiếp theo", null, DeadlineKind.PeriodEnd, "2026-06-30" },
     };
 
+    // "Thường xuyên" is continuous work judged by its periodic reports (shared/DESIGN.md): a schedule beside it does not change the kind.
     public static TheoryData<string, int?, DeadlineKind, string?> AScheduleBesideContinuousWork => new()
     {
-        { "Thường xuyên, định kỳ báo cáo trước ngày 15 tháng 12 hằng năm.", null, DeadlineKind.Recurring, null },
-        { "Thường xuyên; báo cáo hằng quý", null, DeadlineKind.Recurring, null },
+        { "Thường xuyên, định kỳ báo cáo trước ngày 15 tháng 12 hằng năm.", null, DeadlineKind.Continuous, null },
+        { "Thường xuyên; báo cáo hằng quý", null, DeadlineKind.Continuous, null },
+        { "Báo cáo định kỳ hằng quý; thực hiện thường xuyên", 2026, DeadlineKind.Continuous, null },
+        { "Thực hiện thường xuyên trong năm", 2026, DeadlineKind.Continuous, null },
+        { "Thường xuyên trong năm kế hoạch", 2026, DeadlineKind.Continuous, null },
+        { "Định kỳ hằng năm (trước ngày 30 tháng 11)", null, DeadlineKind.Recurring, null },
         { "Thực hiện thường xuyên và tiến độ theo kế hoạch này.", 2026, DeadlineKind.Continuous, null },
     };
 
@@ -179,6 +229,10 @@ public sealed class DeadlineGrammarTest
     [Theory]
     [MemberData(nameof(BareMonths))]
     [MemberData(nameof(RangesAndListsAreDueAtTheirEnd))]
+    [MemberData(nameof(ARangeEndingOnADayIsADate))]
+    [MemberData(nameof(ListsThatLeaveWordsOut))]
+    [MemberData(nameof(FeastsExamsAndDisasters))]
+    [MemberData(nameof(FollowingSomeoneElsesTiming))]
     [MemberData(nameof(WavesAreDueWhenTheLastEnds))]
     [MemberData(nameof(LabelledMilestonesAreDueAtTheFirst))]
     [MemberData(nameof(OldSpellingsAndTrailingWords))]
@@ -250,6 +304,14 @@ public sealed class DeadlineGrammarTest
             deadline.Terms,
             t => Assert.Equal(("Sơ kết", new DateOnly(2026, 6, 30)), (t.Milestone, t.Due!.Value)),
             t => Assert.Equal(("Tổng kết", new DateOnly(2026, 12, 31)), (t.Milestone, t.Due!.Value)));
+    }
+
+    [Fact]
+    public void During_a_feast_is_explained_as_during_it()
+    {
+        var term = Assert.IsType<EventRelativeTerm>(_parser.Parse("Trong dịp Tết Nguyên đán").Terms.Single());
+
+        Assert.Equal((EventDirection.During, "trong dịp Tết Nguyên đán"), (term.Direction, term.Explanation));
     }
 
     [Fact]
