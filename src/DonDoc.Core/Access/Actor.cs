@@ -14,4 +14,12 @@ public sealed record Actor(string UserId, string Name, IReadOnlySet<string> Role
 
     /// <summary>Reads every published plan and task.</summary>
     public bool ReadsEverything => IsAdministrator || IsMonitoringOffice || IsLeader;
+
+    /// <summary>The user id of what DonDoc does by itself (the first start, a command, a scheduled job).</summary>
+    public const string SystemId = "system";
+
+    /// <summary>DonDoc itself, named for the audit trail ("dondoc user add", "Nhắc việc tự động"); it holds no role.</summary>
+    public static Actor System(string name) => new(SystemId, name, new HashSet<string>(), null);
+
+    public bool IsSystem => UserId == SystemId;
 }

@@ -11,4 +11,7 @@ public sealed class DonDocUser : IdentityUser
     public int? AgencyId { get; set; }
 
     public AgencyEntity? Agency { get; set; }
+
+    /// <summary>The password was set by someone else (the first start, an administrator's reset): it must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -37,7 +37,8 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
     }
 
     /// <summary>Creates an account with one role; an agency officer must name an agency of the directory.</summary>
-    public async Task<DonDocUser> CreateAsync(string email, string role, string? agencyName, string password, string? displayName, CancellationToken cancellationToken)
+    /// <param name="mustChangePassword">The password is someone else's choice: the user changes it at the first sign-in.</param>
+    public async Task<DonDocUser> CreateAsync(string email, string role, string? agencyName, string password, string? displayName, CancellationToken cancellationToken, bool mustChangePassword = false)
     {
         if (!Roles.All.Contains(role))
         {
@@ -46,16 +47,20 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
 
         var agencyId = await ResolveAgencyAsync(role, agencyName, cancellationToken);
         await EnsureRolesAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new DonDocUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, AgencyId = agencyId };
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
+        var user = new DonDocUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, AgencyId = agencyId, MustChangePassword = mustChangePassword,
+        };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitIfOwnAsync(cancellationToken);
         return user;
     }
 
-    /// <summary>Changes an account's role and agency.</summary>
-    public async Task UpdateAsync(string userId, string role, string? agencyName, string? displayName, CancellationToken cancellationToken)
+    /// <summary>Changes an account's role, agency and name. A change of role or agency ends the account's sessions (a new security stamp).</summary>
+    /// <returns>The role and agency before the change.</returns>
+    public async Task<(string? Role, int? AgencyId)> UpdateAsync(string userId, string role, string? agencyName, string? displayName, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(userId) ?? throw new AccountException("không tìm thấy tài khoản", $"user {userId} not found");
         if (!Roles.All.Contains(role))
@@ -64,14 +69,77 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
         }
 
         var agencyId = await ResolveAgencyAsync(role, agencyName, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await users.GetRolesAsync(user);
+        var before = (current.FirstOrDefault(), user.AgencyId);
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
         user.AgencyId = agencyId;
         user.DisplayName = displayName;
         Check(await users.UpdateAsync(user));
-        var current = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, current));
-        Check(await users.AddToRoleAsync(user, role));
-        await transaction.CommitAsync(cancellationToken);
+        if (!current.SequenceEqual([role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, current));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        if (before.Item1 != role || before.AgencyId != agencyId)
+        {
+            // Bearer tokens and cookies carry the old role and agency: a new stamp ends them at their next request.
+            Check(await users.UpdateSecurityStampAsync(user));
+        }
+
+        await transaction.CommitIfOwnAsync(cancellationToken);
+        return before;
+    }
+
+    /// <summary>Locks (until unlocked) or unlocks an account; either way its sessions end.</summary>
+    public async Task SetLockedAsync(DonDocUser user, bool locked)
+    {
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        if (!locked)
+        {
+            Check(await users.ResetAccessFailedCountAsync(user));
+        }
+
+        Check(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>An administrator sets a new password, which the user must change at the next sign-in; the account's sessions end.</summary>
+    public async Task ResetPasswordAsync(DonDocUser user, string password, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
+        if (await users.HasPasswordAsync(user))
+        {
+            Check(await users.RemovePasswordAsync(user));
+        }
+
+        Check(await users.AddPasswordAsync(user, password));
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await transaction.CommitIfOwnAsync(cancellationToken);
+    }
+
+    /// <summary>The user changes their own password; every other session of the account ends.</summary>
+    public async Task<IdentityResult> ChangePasswordAsync(DonDocUser user, string current, string next)
+    {
+        var result = await users.ChangePasswordAsync(user, current, next);
+        if (result.Succeeded && user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            Check(await users.UpdateAsync(user));
+        }
+
+        return result;
+    }
+
+    /// <summary>Signing out ends every session of the account: its bearer tokens and its cookies in other browsers.</summary>
+    public async Task EndSessionsAsync(DonDocUser user) => Check(await users.UpdateSecurityStampAsync(user));
+
+    /// <summary>Administrators who can still sign in, other than the one given.</summary>
+    public async Task<int> CountOtherActiveAdministratorsAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return admins.Count(u => u.Id != userId && !(u.LockoutEnd > now));
     }
 
     private async Task<int?> ResolveAgencyAsync(string role, string? agencyName, CancellationToken cancellationToken)

@@ -20,7 +20,10 @@ public sealed record ProvinceImport(string Province, int Created, int Adopted, i
 public sealed class AgencyDirectoryStore(DonDocDbContext db)
 {
     /// <summary>The folded form an alias is unique by: "UBND tỉnh" and "ubnd  tinh" are the same alias.</summary>
-    public static string AliasKey(string alias) => VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(alias)).Trim();
+    public static string AliasKey(string alias) => VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(TextNormalizer.Normalize(alias))).Trim();
+
+    /// <summary>A name as it is stored and looked up: without invisible characters, composed, single-spaced.</summary>
+    public static string CleanName(string name) => VietnameseText.CollapseWhiteSpace(TextNormalizer.Normalize(name)).Trim();
 
     /// <summary>
     /// The directory: the shipped one and the stored agencies and groups. Once a province is stored, the shipped
@@ -187,7 +190,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
         var taken = (await db.AgencyAliases.Where(a => !a.Key.StartsWith("#")).Select(a => a.Scope + "|" + a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var alias in provisional)
         {
@@ -203,7 +206,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitIfOwnAsync(cancellationToken);
     }
 
     /// <summary>
@@ -213,17 +216,18 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
     /// </summary>
     public async Task<int> UpsertAsync(IReadOnlyList<Agency> agencies, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
         var changed = 0;
         var entities = new List<(AgencyEntity Entity, string? Parent)>();
         foreach (var agency in agencies)
         {
-            var entity = await db.Agencies.Include(a => a.Aliases).FirstOrDefaultAsync(a => a.Name == agency.Name, cancellationToken)
-                ?? db.Agencies.Local.FirstOrDefault(a => a.Name == agency.Name);
+            var name = CleanName(agency.Name);
+            var entity = await db.Agencies.Include(a => a.Aliases).FirstOrDefaultAsync(a => a.Name == name, cancellationToken)
+                ?? db.Agencies.Local.FirstOrDefault(a => a.Name == name);
             if (entity is null)
             {
-                var known = AgencyDirectory.Default.FindAgency(agency.Name);
-                entity = new AgencyEntity { Name = agency.Name, Kind = known?.Kind ?? agency.Kind };
+                var known = AgencyDirectory.Default.FindAgency(name);
+                entity = new AgencyEntity { Name = name, Kind = known?.Kind ?? agency.Kind };
                 db.Agencies.Add(entity);
             }
             else
@@ -264,7 +268,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitIfOwnAsync(cancellationToken);
         return changed;
     }
 
@@ -273,7 +277,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
     {
         var entity = await db.Agencies.Include(a => a.Aliases).FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw new DirectoryConflictException("không tìm thấy cơ quan này trong danh mục", $"agency {id} not found");
-        name = VietnameseText.CollapseWhiteSpace(name).Trim();
+        name = CleanName(name);
         if (name.Length == 0)
         {
             throw new DirectoryConflictException("tên cơ quan không được để trống", "empty agency name");
@@ -289,7 +293,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
             throw new DirectoryConflictException("cơ quan không thể trực thuộc chính nó", "agency cannot be its own parent");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
         entity.Name = name;
         entity.Kind = kind;
         entity.ParentId = parentId;
@@ -303,16 +307,22 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitIfOwnAsync(cancellationToken);
     }
 
     /// <summary>Adds or replaces a group by its name.</summary>
     public async Task SaveGroupAsync(AgencyGroup group, CancellationToken cancellationToken)
     {
-        var entity = await db.AgencyGroups.FirstOrDefaultAsync(g => g.Name == group.Name, cancellationToken);
+        var name = CleanName(group.Name);
+        if (name.Length == 0)
+        {
+            throw new DirectoryConflictException("tên nhóm cơ quan không được để trống", "empty group name");
+        }
+
+        var entity = await db.AgencyGroups.FirstOrDefaultAsync(g => g.Name == name, cancellationToken);
         if (entity is null)
         {
-            entity = new AgencyGroupEntity { Name = group.Name };
+            entity = new AgencyGroupEntity { Name = name };
             db.AgencyGroups.Add(entity);
         }
 
@@ -326,7 +336,7 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
 
     private async Task AddAliasAsync(AgencyEntity entity, string alias, string scope, CancellationToken cancellationToken)
     {
-        alias = VietnameseText.CollapseWhiteSpace(alias).Trim();
+        alias = CleanName(alias);
         var key = AliasKey(alias);
         if (key.Length == 0 || key == AliasKey(entity.Name) || entity.Aliases.Any(a => a.Key == key))
         {

@@ -18,6 +18,9 @@ public sealed class AuditEntryEntity
 
     public int? TaskId { get; set; }
 
+    /// <summary>What the entry is about when it is not a plan or a task: "user:{id}", "agency:{id}", "group:{name}".</summary>
+    public string? Subject { get; set; }
+
     /// <summary>What was done, in English for logs and filters: "progress", "extension.approve", …</summary>
     public string Action { get; set; } = string.Empty;
 

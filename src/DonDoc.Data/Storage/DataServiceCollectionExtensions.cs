@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,10 +29,16 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder UseDonDocSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"));
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations")).QuietSql();
 
     public static DbContextOptionsBuilder UseDonDocPostgres(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations"));
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations")).QuietSql();
+
+    /// <summary>Every SQL statement is logged at Debug, not Information: a console at the default level shows requests, not queries.</summary>
+    private static DbContextOptionsBuilder QuietSql(this DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandExecuted, LogLevel.Debug),
+            (CoreEventId.ContextInitialized, LogLevel.Debug)));
 
     /// <summary>Creates the directory of a SQLite database file, so that a fresh checkout starts without set-up.</summary>
     public static void EnsureSqliteDirectory(DatabaseOptions options)

@@ -42,10 +42,12 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
     /// Every plan whose tasks changed has its <see cref="PlanEntity.TaskRevision"/> raised by the same save
     /// (in the caller's transaction when there is one, and never before the change itself).
+    /// Every text is checked against its column (<see cref="StoredTextRules"/>) the same way on every database.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
+        StoredTextRules.Apply(ChangeTracker);
         var plans = PlansWithChangedTasks();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await TouchPlansAsync(plans, cancellationToken);
@@ -55,6 +57,7 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        StoredTextRules.Apply(ChangeTracker);
         var plans = PlansWithChangedTasks();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         if (plans.Count > 0)
@@ -194,6 +197,7 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             file.Property(f => f.Sha256).HasMaxLength(64);
             file.Property(f => f.UploadedBy).HasMaxLength(256);
             file.HasIndex(f => f.TaskId);
+            file.HasIndex(f => f.Sha256);
             file.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
             file.HasOne<ChecklistItemEntity>().WithMany().HasForeignKey(f => f.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -231,6 +235,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             entry.Property(e => e.UserId).HasMaxLength(450);
             entry.Property(e => e.UserName).HasMaxLength(256);
             entry.Property(e => e.Action).HasMaxLength(50);
+            entry.Property(e => e.Subject).HasMaxLength(200);
+            entry.HasIndex(e => e.Subject);
             entry.HasIndex(e => e.TaskId);
             entry.HasIndex(e => e.PlanId);
         });

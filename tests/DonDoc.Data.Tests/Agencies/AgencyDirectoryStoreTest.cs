@@ -190,6 +190,25 @@ public sealed class AgencyDirectoryStoreTest
         Assert.Equal("progress", (await db.AuditEntries.AsNoTracking().SingleAsync()).Action);
     }
 
+    [Fact]
+    public async Task PostgreSQL_refuses_to_truncate_the_audit_log()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)))
+        {
+            return; // TRUNCATE is PostgreSQL's; SQLite has only DELETE, refused above.
+        }
+
+        await using var migrated = await Migrated.CreateAsync(DatabaseProvider.Postgres);
+        var db = migrated.Db;
+        db.AuditEntries.Add(new AuditEntryEntity { At = DateTimeOffset.UtcNow, UserId = "u", UserName = "Người dùng", Action = "progress", After = "{}" });
+        await db.SaveChangesAsync();
+
+        var truncate = await Record.ExceptionAsync(() => db.Database.ExecuteSqlRawAsync("TRUNCATE audit_entries"));
+
+        Assert.Contains("append-only", truncate?.Message ?? "TRUNCATE went through", StringComparison.Ordinal);
+        Assert.Equal(1, await db.AuditEntries.AsNoTracking().CountAsync());
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Aliases_stored_before_the_alias_table_existed_are_carried_over_and_folded(DatabaseProvider provider)

@@ -54,6 +54,9 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -229,6 +232,10 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<int?>("PlanId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("TaskId")
                         .HasColumnType("integer");
 
@@ -245,6 +252,8 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("TaskId");
 
@@ -590,6 +599,8 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.HasIndex("ChecklistItemId");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Sha256");
 
                     b.HasIndex("TaskId");
 

@@ -49,6 +49,9 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -216,6 +219,10 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<int?>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +239,8 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("TaskId");
 
@@ -567,6 +576,8 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.HasIndex("ChecklistItemId");
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("Sha256");
 
                     b.HasIndex("TaskId");
 
