@@ -36,7 +36,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         FurnitureRegex(@"^\d+\s*/\s*\d+$"),
     ];
 
-    public Extraction? TryExtract(SourceDocument document)
+    /// <param name="cancellationToken">The import's budget and the caller's abort: checked before each row is cut, the costly step.</param>
+    public Extraction? TryExtract(SourceDocument document, CancellationToken cancellationToken = default)
     {
         var lines = document.Lines
             .Select(l => (l.Number, l.Raw, Text: CellText.Clean(l.Raw)))
@@ -104,7 +105,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         var metadata = PlanMetadataReader.Read(metadataLines);
-        var tasks = ReadRows(body, roles, metadata.Year, warnings, dropped);
+        var tasks = ReadRows(body, roles, metadata.Year, warnings, dropped, cancellationToken);
         var plan = metadata.ToPlan(document.FileName, tasks);
         return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year, TableLine = lines[headerAt].Number };
     }
@@ -114,7 +115,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         IReadOnlyList<ColumnRole> roles,
         int? planYear,
         List<ExtractionWarning> warnings,
-        List<DroppedLine> dropped)
+        List<DroppedLine> dropped,
+        CancellationToken cancellationToken)
     {
         var cellRoles = roles.Where(r => r != ColumnRole.Number).ToList();
         var hasLead = cellRoles.Contains(ColumnRole.Lead);
@@ -219,6 +221,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         var tasks = new List<PlanTask>();
         foreach (var pending in rows)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (subheadings.Contains(pending))
             {
                 continue;

@@ -118,7 +118,7 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         var grid = hasCells ? extractor.Extract(read.Document) : null;
         var extraction = grid is { TableLine: not null }
             ? grid
-            : flattened.TryExtract(read.Document) ?? body.TryExtract(read.Document) ?? grid ?? extractor.Extract(read.Document);
+            : flattened.TryExtract(read.Document, budget.CancellationToken) ?? body.TryExtract(read.Document) ?? grid ?? extractor.Extract(read.Document);
         if (extraction.TableLine is { } tableLine)
         {
             // A plan whose body assigns work in labelled items ("b) Cơ quan chủ trì: …") besides its appendix table.

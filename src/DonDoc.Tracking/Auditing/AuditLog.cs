@@ -7,12 +7,23 @@ using Microsoft.Extensions.Logging;
 
 namespace DonDoc.Tracking.Auditing;
 
-/// <summary>Appends to the audit trail, within the caller's unit of work: the entry is saved with the change it records.</summary>
+/// <summary>
+/// Appends to the audit trail, within the caller's unit of work: the entry is saved with the change it
+/// records. Every feature that changes something records it here — the workflow, drafts, accounts, the
+/// directory, and the report and reminder features (<see cref="AuditActions"/> names their actions).
+/// </summary>
 public sealed class AuditLog(DonDocDbContext db, TimeProvider clock, ILogger<AuditLog> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public void Record(Actor actor, string action, int? planId, int? taskId, object? before, object? after)
+    public void Record(Actor actor, string action, int? planId, int? taskId, object? before, object? after) =>
+        Add(actor, action, planId, taskId, null, before, after);
+
+    /// <summary>A change of something that is not a plan or a task: an account ("user:{id}"), an agency ("agency:{id}"), a group.</summary>
+    public void RecordAbout(Actor actor, string action, string subject, object? before, object? after) =>
+        Add(actor, action, null, null, subject, before, after);
+
+    private void Add(Actor actor, string action, int? planId, int? taskId, string? subject, object? before, object? after)
     {
         db.AuditEntries.Add(new AuditEntryEntity
         {
@@ -21,10 +32,46 @@ public sealed class AuditLog(DonDocDbContext db, TimeProvider clock, ILogger<Aud
             UserName = actor.Name,
             PlanId = planId,
             TaskId = taskId,
+            Subject = subject,
             Action = action,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
         });
-        logger.LogInformation("Audit {Action} on plan {PlanId} task {TaskId} by {UserId}", action, planId, taskId, actor.UserId);
+        logger.LogInformation("Audit {Action} on plan {PlanId} task {TaskId} {Subject} by {UserId}", action, planId, taskId, subject, actor.UserId);
     }
+}
+
+/// <summary>The actions of the audit trail, in one list, so that every feature names its acts the same way.</summary>
+public static class AuditActions
+{
+    public const string AccountCreate = "account.create";
+    public const string AccountUpdate = "account.update";
+    public const string AccountLock = "account.lock";
+    public const string AccountUnlock = "account.unlock";
+    public const string AccountPasswordReset = "account.password-reset";
+    public const string AccountPasswordChange = "account.password-change";
+
+    public const string AgencyCreate = "agency.create";
+    public const string AgencyUpdate = "agency.update";
+    public const string AgencyGroup = "agency.group";
+    public const string AgencyRemember = "agency.remember";
+
+    public const string DraftImport = "draft.import";
+    public const string DraftEdit = "draft.edit";
+    public const string DraftDiscard = "draft.discard";
+
+    /// <summary>A periodic report submitted by an agency (the report cycle records it).</summary>
+    public const string ReportSubmit = "report.submit";
+
+    /// <summary>The office's decision on a periodic report.</summary>
+    public const string ReportDecide = "report.decide";
+
+    /// <summary>A reminder sent on a channel (the reminder senders record it).</summary>
+    public const string ReminderSend = "reminder.send";
+
+    public static string User(string userId) => "user:" + userId;
+
+    public static string Agency(int agencyId) => "agency:" + agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Group(string name) => "group:" + name;
 }

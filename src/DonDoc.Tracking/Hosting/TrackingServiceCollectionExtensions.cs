@@ -3,6 +3,8 @@ using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Accounts;
+using DonDoc.Tracking.Agencies;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Imports;
@@ -33,6 +35,7 @@ public static class TrackingServiceCollectionExtensions
             configuration["Storage:EvidencePath"] is { Length: > 0 } path ? path : Path.Combine("data", "evidence"),
             configuration.GetValue("Storage:MaxEvidenceBytes", EvidenceStorageOptions.DefaultMaxBytes)));
         services.AddSingleton<EvidenceStore>();
+        services.AddScoped<EvidenceSweeper>();
         services.AddScoped<AgencyDirectoryStore>();
         services.AddScoped<AuditLog>();
         services.AddScoped<TaskStatusReader>();
@@ -43,10 +46,15 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<TaskCatalog>();
         services.AddScoped<Agencies.AgencyList>();
         services.AddScoped<Seeding.PlanSeeder>();
+        services.AddSingleton(ImportCapacityOptions.From(configuration));
+        services.AddSingleton<ImportGate>();
         services.AddScoped<ImportDrafts>();
         services.AddScoped<EventTriggers>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<DashboardBuilder>();
+        services.AddScoped<DirectoryAdministration>();
+        // Needs the account services (Identity) that the web app and "dondoc user" add.
+        services.AddScoped<AccountAdministration>();
         return services;
     }
 }

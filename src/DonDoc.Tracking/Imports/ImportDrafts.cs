@@ -9,6 +9,7 @@ using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
 using DonDoc.Import.Importing;
+using DonDoc.Import.Reading;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Tasks;
@@ -30,6 +31,8 @@ public sealed class ImportDrafts(
     AuditLog audit,
     EventTriggers triggers,
     TaskStateWriter states,
+    ImportCapacityOptions capacity,
+    ImportGate gate,
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
@@ -55,8 +58,24 @@ public sealed class ImportDrafts(
             throw WorkflowException.Invalid("Tệp rỗng.", "empty file");
         }
 
+        using var slot = gate.TryEnter() ?? throw new WorkflowException(
+            WorkflowFailure.Busy,
+            "Hệ thống đang đọc các tệp kế hoạch khác; hãy thử lại sau ít phút.",
+            $"every import slot ({capacity.MaxConcurrent}) is taken");
         var directory = await directoryStore.LoadAsync(cancellationToken);
-        var result = new PlanImporter(parser, directory).Import(fileName, content, cancellationToken: cancellationToken);
+        var importer = new PlanImporter(parser, directory) { Limits = ImportLimits.Default with { TimeBudget = capacity.TimeBudget }, Clock = clock };
+        logger.LogInformation("Importing {File} ({Bytes} bytes)", fileName, content.Length);
+        ImportResult result;
+        try
+        {
+            result = importer.Import(fileName, content, cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Import of {File} cancelled: the request was abandoned", fileName);
+            throw;
+        }
+
         if (result.Extraction is not { } extraction)
         {
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, result.Failure?.English);
@@ -75,8 +94,13 @@ public sealed class ImportDrafts(
             task.CurrentDue = task.DeadlineDue;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Plans.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor, AuditActions.DraftImport, entity.Id, null, null,
+            new { file = entity.SourceFile, sha256 = entity.SourceSha256, rows = entity.Tasks.Count, warnings = extraction.Warnings.Count, dropped = extraction.DroppedLines.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Imported {File} as draft plan {PlanId} with {Count} tasks", fileName, entity.Id, entity.Tasks.Count);
         return entity.Id;
     }
@@ -131,6 +155,7 @@ public sealed class ImportDrafts(
             throw WorkflowException.Stale(await GetAsync(actor, id, cancellationToken));
         }
 
+        var before = new { plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.Version };
         plan.Number = Clean(edit.Number);
         plan.Issuer = Clean(edit.Issuer);
         plan.IssuedOn = edit.IssuedOn;
@@ -179,21 +204,22 @@ public sealed class ImportDrafts(
         }
 
         plan.Version++;
+        audit.Record(actor, AuditActions.DraftEdit, plan.Id, null, before, new { plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.Version, rows = edit.Rows.Count });
         await SaveOrConflictAsync(actor, id, cancellationToken);
     }
 
     /// <summary>A reviewer's answer to an unknown name: an alias of a known agency, or a new agency. Remembered for the next import.</summary>
-    public async Task RememberAgencyAsync(Actor actor, string text, string? aliasOf, AgencyKind? newKind, CancellationToken cancellationToken)
+    public async Task RememberAgencyAsync(Actor actor, string? text, string? aliasOf, AgencyKind? newKind, CancellationToken cancellationToken)
     {
         if (!TaskAccess.CanImport(actor))
         {
             throw WorkflowException.Forbidden("Bạn không có quyền sửa danh mục cơ quan.", "directory change requires monitor or admin");
         }
 
-        text = text.Trim();
+        text = AgencyDirectoryStore.CleanName(text ?? "");
         if (text.Length == 0)
         {
-            throw WorkflowException.Invalid("Tên cơ quan trống.", "empty agency text");
+            throw WorkflowException.Invalid("Hãy ghi tên cơ quan cần ghi nhớ (trường \"text\").", "empty agency text");
         }
 
         var directory = await directoryStore.LoadAsync(cancellationToken);
@@ -217,7 +243,7 @@ public sealed class ImportDrafts(
             throw WorkflowException.Invalid("Không lưu được: " + conflict.Vietnamese + ".", conflict.Message);
         }
 
-        audit.Record(actor, "agency.remember", null, null, null, new { text, aliasOf, kind = newKind?.ToString() });
+        audit.Record(actor, AuditActions.AgencyRemember, null, null, null, new { text, aliasOf, kind = newKind?.ToString() });
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -323,9 +349,14 @@ public sealed class ImportDrafts(
     {
         var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
         db.Plans.Remove(plan);
+        audit.Record(actor, AuditActions.DraftDiscard, plan.Id, null, new { plan.Number, plan.Title, file = plan.SourceFile, rows = plan.Tasks.Count }, null);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Discarded draft plan {PlanId}", id);
     }
+
+    /// <summary>Whether the plan was published (or archived or cancelled) since its draft was opened: the review page then shows the plan.</summary>
+    public Task<bool> IsPublishedAsync(int id, CancellationToken cancellationToken) =>
+        db.Plans.AnyAsync(p => p.Id == id && p.State != PlanState.Draft, cancellationToken);
 
     private async Task<PlanEntity> LoadDraftAsync(Actor actor, int id, bool tracked, CancellationToken cancellationToken)
     {

@@ -133,9 +133,14 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
         return triggered;
     }
 
-    /// <summary>One page of the recorded events, the latest first.</summary>
-    public async Task<Page<EventView>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    /// <summary>One page of the recorded events, the latest first, for those who record them (the /Events page's rule): they name plans and recorders an agency may not see.</summary>
+    public async Task<Page<EventView>> ListAsync(Actor actor, PageRequest page, CancellationToken cancellationToken)
     {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng theo dõi mới xem danh sách sự kiện.", $"user {actor.UserId} may not list events");
+        }
+
         var size = page.Size;
         var events = db.Events.AsNoTracking();
         if (DateIdPosition.Parse(page.After) is { } after)

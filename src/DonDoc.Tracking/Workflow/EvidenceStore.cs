@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using DonDoc.Core.Text;
+using DonDoc.Import.Reading;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Workflow;
 using Microsoft.Extensions.Logging;
@@ -73,7 +75,19 @@ public sealed class EvidenceStore(EvidenceStorageOptions options, ILogger<Eviden
                     $"evidence {name} too large: {file.Content.LongLength} bytes");
             }
 
+            if (TextNormalizer.FindForbiddenInName(name) is { } forbidden)
+            {
+                throw WorkflowException.Invalid(
+                    $"Tên tệp \"{TextNormalizer.Normalize(name)}\" có ký tự điều khiển hoặc ký tự ẩn ({TextNormalizer.Describe(forbidden)}); hãy đổi tên tệp.",
+                    $"evidence name holds {TextNormalizer.Describe(forbidden)}");
+            }
+
             var type = Sniff(file.Content);
+            if (type is "docx" or "xlsx" && PackageProblem(file.Content) is { } problem)
+            {
+                throw WorkflowException.Invalid($"Tệp \"{name}\" bị từ chối: {problem}.", $"evidence {name}: unsafe package");
+            }
+
             if (type is null)
             {
                 throw WorkflowException.Invalid(
@@ -99,25 +113,58 @@ public sealed class EvidenceStore(EvidenceStorageOptions options, ILogger<Eviden
         return checkedFiles;
     }
 
-    public async Task<StoredFile> SaveAsync(UploadedFile file, string type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Begins an upload: files are written under temporary names, and move into place only when
+    /// <see cref="EvidenceUpload.Complete"/> is called after the database committed the rows that name them.
+    /// An upload disposed without completing (a refusal, a lost race, a crash) removes its files.
+    /// </summary>
+    public EvidenceUpload BeginUpload() => new(this);
+
+    internal async Task<(StoredFile Stored, string Temporary, string Final)> StageAsync(UploadedFile file, string type, CancellationToken cancellationToken)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(file.Content));
         var path = PathOf(sha);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            logger.LogInformation("Stored evidence {Sha} ({Bytes} bytes)", sha, file.Content.Length);
-        }
-
-        return new StoredFile(Path.GetFileName(file.FileName), type, ContentTypeOf(type), file.Content.LongLength, sha);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
+        await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
+        return (new StoredFile(Path.GetFileName(file.FileName), type, ContentTypeOf(type), file.Content.LongLength, sha), temporary, path);
     }
 
-    public Stream OpenRead(string sha) => File.OpenRead(PathOf(sha));
+    internal void MoveIntoPlace(string temporary, string final)
+    {
+        if (File.Exists(final))
+        {
+            File.Delete(temporary); // the same bytes are stored already
+            return;
+        }
 
-    private string PathOf(string sha) => Path.Combine(Root, sha[..2], sha);
+        File.Move(temporary, final, overwrite: true);
+        logger.LogInformation("Stored evidence {Sha} ({Bytes} bytes)", Path.GetFileName(final), new FileInfo(final).Length);
+    }
+
+    internal void Remove(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (IOException error)
+        {
+            // The sweep at the next start removes it.
+            logger.LogWarning(error, "Could not remove the unused upload {File}", temporary);
+        }
+    }
+
+    /// <summary>The end of a temporary upload's name: "{sha}.{guid}.tmp".</summary>
+    public const string TemporarySuffix = ".tmp";
+
+    /// <summary>The folder evidence is stored under.</summary>
+    public string RootDirectory => Root;
+
+    /// <summary>Where the file of this SHA-256 lives.</summary>
+    public string PathOf(string sha) => Path.Combine(Root, sha[..2], sha);
+
+    public Stream OpenRead(string sha) => File.OpenRead(PathOf(sha));
 
     public static string ContentTypeOf(string type) => type switch
     {
@@ -153,19 +200,126 @@ public sealed class EvidenceStore(EvidenceStorageOptions options, ILogger<Eviden
             return null;
         }
 
+        return OfficeType(content);
+    }
+
+    private const string WordMainType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string ExcelMainType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private const string OfficeDocumentRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+
+    /// <summary>The largest [Content_Types].xml or _rels/.rels read: real ones are a few kilobytes.</summary>
+    private const int MaxPackagePartBytes = 256 * 1024;
+
+    /// <summary>
+    /// A real Office file points from its package relationships (_rels/.rels) to its main part, holds that
+    /// part, and declares it in [Content_Types].xml with the type of a Word document or an Excel workbook:
+    /// a zip that merely holds a "word/document.xml" is not one.
+    /// </summary>
+    private static string? OfficeType(byte[] content)
+    {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.GetEntry("word/document.xml") is not null)
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var relationships = ReadSmallXml(zip, "_rels/.rels");
+            var types = ReadSmallXml(zip, "[Content_Types].xml");
+            var target = relationships?.Root?.Elements()
+                .FirstOrDefault(e => e.Name.LocalName == "Relationship" && (string?)e.Attribute("Type") == OfficeDocumentRelationship)
+                ?.Attribute("Target")?.Value;
+            if (types?.Root is null || string.IsNullOrEmpty(target))
             {
-                return "docx";
+                return null;
             }
 
-            return zip.GetEntry("xl/workbook.xml") is not null ? "xlsx" : null;
+            var part = "/" + target.TrimStart('/');
+            if (zip.GetEntry(part[1..]) is null)
+            {
+                return null;
+            }
+
+            var declared = types.Root.Elements()
+                .FirstOrDefault(e => e.Name.LocalName == "Override" && string.Equals((string?)e.Attribute("PartName"), part, StringComparison.OrdinalIgnoreCase))
+                ?.Attribute("ContentType")?.Value;
+            return declared switch
+            {
+                WordMainType => "docx",
+                ExcelMainType => "xlsx",
+                _ => null,
+            };
         }
-        catch (InvalidDataException)
+        catch (Exception error) when (error is InvalidDataException or System.Xml.XmlException)
         {
             return null;
+        }
+    }
+
+    private static System.Xml.Linq.XDocument? ReadSmallXml(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name);
+        if (entry is null || entry.Length > MaxPackagePartBytes)
+        {
+            return null;
+        }
+
+        using var stream = entry.Open();
+        using var reader = System.Xml.XmlReader.Create(stream, new System.Xml.XmlReaderSettings
+        {
+            DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = MaxPackagePartBytes,
+        });
+        return System.Xml.Linq.XDocument.Load(reader);
+    }
+
+    /// <summary>Why an Office file is refused although it is one: parts that unpack far past their packed size (a zip bomb), too many parts.</summary>
+    public static string? PackageProblem(byte[] content)
+    {
+        try
+        {
+            OfficePackage.CheckSize(content, ImportLimits.Default);
+            return null;
+        }
+        catch (ReadRefusedException refused)
+        {
+            return refused.Failure.Vietnamese;
+        }
+    }
+}
+
+/// <summary>
+/// The files of one change, written under temporary names until the change is committed. Complete it after
+/// the transaction commits; dispose it in every case, so that the files of a change that did not happen go.
+/// </summary>
+public sealed class EvidenceUpload(EvidenceStore store) : IDisposable
+{
+    private readonly List<(string Temporary, string Final)> _staged = [];
+    private bool _completed;
+
+    public async Task<StoredFile> AddAsync(UploadedFile file, string type, CancellationToken cancellationToken)
+    {
+        var (stored, temporary, final) = await store.StageAsync(file, type, cancellationToken);
+        _staged.Add((temporary, final));
+        return stored;
+    }
+
+    /// <summary>Moves the files into place: the rows that name them are committed.</summary>
+    public void Complete()
+    {
+        foreach (var (temporary, final) in _staged)
+        {
+            store.MoveIntoPlace(temporary, final);
+        }
+
+        _completed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_completed)
+        {
+            foreach (var (temporary, _) in _staged)
+            {
+                store.Remove(temporary);
+            }
         }
     }
 }

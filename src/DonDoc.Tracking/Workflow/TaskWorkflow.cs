@@ -83,12 +83,13 @@ public sealed class TaskWorkflow(
         var periodic = TaskStatusReader.IsPeriodic(task);
         var today = VietnamTime.Today(clock);
         var checkedFiles = evidence.Check(files);
+        using var upload = evidence.BeginUpload();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var report = NewReport(actor, task, asLead ? ReportKind.Progress : ReportKind.Contribution, input.Percent, input.Summary);
         report.Difficulties = Clean(input.Difficulties);
         report.Proposals = Clean(input.Proposals);
         report.Period = Clean(input.Period) ?? (periodic ? $"Tháng {today.Month:00}/{today.Year}" : null);
-        await AddReportAsync(actor, report, checkedFiles, cancellationToken);
+        await AddReportAsync(actor, report, checkedFiles, upload, cancellationToken);
 
         var before = new { percent = task.PercentDone };
         if (asLead && input.Percent is { } percent && !periodic)
@@ -103,6 +104,7 @@ public sealed class TaskWorkflow(
             new { percent = task.PercentDone, report.Summary, report.Period, files = checkedFiles.Select(f => f.File.FileName).ToList() });
         await SaveAsync(actor, task, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        upload.Complete();
         return report.Id;
     }
 
@@ -114,17 +116,19 @@ public sealed class TaskWorkflow(
         var items = await db.ChecklistItems.Where(c => c.TaskId == task.Id).ToListAsync(cancellationToken);
         var item = items.FirstOrDefault(i => i.Id == itemId) ?? throw WorkflowException.NotFound($"checklist item {itemId}");
         var checkedFiles = evidence.Check(files);
+        using var upload = evidence.BeginUpload();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = new { item.Text, item.Done, percent = task.PercentDone };
         item.Done = input.Done;
         item.DoneAt = input.Done ? clock.GetUtcNow() : null;
         item.DoneBy = input.Done ? actor.Name : null;
-        await AttachAsync(actor, task.Id, checkedFiles, null, item.Id, cancellationToken);
+        await AttachAsync(actor, task.Id, checkedFiles, upload, null, item.Id, cancellationToken);
         task.PercentDone = ProductChecklist.PercentDone(items.Count(i => i.Done), items.Count);
         task.LastProgressAt = clock.GetUtcNow();
         audit.Record(actor, "checklist", task.PlanId, task.Id, before, new { item.Text, item.Done, percent = task.PercentDone });
         await SaveAsync(actor, task, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        upload.Complete();
     }
 
     public async Task ReportCompletionAsync(Actor actor, int taskId, CompletionInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -156,10 +160,22 @@ public sealed class TaskWorkflow(
             throw WorkflowException.Invalid($"Ngày hoàn thành {VietnameseFormat.Date(doneOn)} chưa tới.", $"completion date {doneOn} is in the future");
         }
 
+        // Work is not done before its plan was issued; without an issue date, a date before 2000 is a slip of the keyboard.
+        var earliest = task.Plan?.IssuedOn ?? EarliestCompletion;
+        if (doneOn < earliest)
+        {
+            throw WorkflowException.Invalid(
+                task.Plan?.IssuedOn is { } issued
+                    ? $"Ngày hoàn thành {VietnameseFormat.Date(doneOn)} trước ngày ban hành kế hoạch ({VietnameseFormat.Date(issued)})."
+                    : $"Ngày hoàn thành {VietnameseFormat.Date(doneOn)} không hợp lệ.",
+                $"completion date {doneOn} before {earliest}");
+        }
+
         var checkedFiles = evidence.Check(files);
+        using var upload = evidence.BeginUpload();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var report = NewReport(actor, task, ReportKind.Completion, 100, input.Summary);
-        await AddReportAsync(actor, report, checkedFiles, cancellationToken);
+        await AddReportAsync(actor, report, checkedFiles, upload, cancellationToken);
         var before = new { completion = task.Completion.ToString(), task.ReportedDoneOn };
         task.Completion = CompletionState.Reported;
         task.ReportedDoneOn = doneOn;
@@ -167,6 +183,7 @@ public sealed class TaskWorkflow(
         audit.Record(actor, "completion.report", task.PlanId, task.Id, before, new { completion = task.Completion.ToString(), task.ReportedDoneOn, report.Summary });
         await SaveAsync(actor, task, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        upload.Complete();
     }
 
     /// <summary>The office accepts a reported completion (on time or late, from the deadline and the report date) or returns it with a reason.</summary>
@@ -174,6 +191,7 @@ public sealed class TaskWorkflow(
     {
         var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
         RequireManager(actor, task);
+        EnsureLive(task);
         if (task.Completion != CompletionState.Reported)
         {
             throw WorkflowException.Invalid("Nhiệm vụ chưa được báo cáo hoàn thành nên chưa thể xác nhận.", $"task {taskId} has no reported completion");
@@ -258,6 +276,7 @@ public sealed class TaskWorkflow(
         var request = await db.Extensions.FirstOrDefaultAsync(e => e.Id == extensionId, cancellationToken) ?? throw WorkflowException.NotFound($"extension {extensionId}");
         var task = await LoadAsync(actor, request.TaskId, null, cancellationToken);
         RequireManager(actor, task);
+        EnsureLive(task);
         if (request.State != ExtensionState.Pending)
         {
             throw WorkflowException.Invalid("Đề nghị gia hạn này đã được xử lý.", $"extension {extensionId} already decided");
@@ -303,6 +322,8 @@ public sealed class TaskWorkflow(
         {
             throw WorkflowException.Invalid("Nhiệm vụ đã bị hủy.", $"task {taskId} already cancelled");
         }
+
+        EnsureLive(task);
 
         task.Cancelled = true;
         task.CancelReason = input.Reason.Trim();
@@ -412,11 +433,19 @@ public sealed class TaskWorkflow(
         }
     }
 
+    private static readonly DateOnly EarliestCompletion = new(2000, 1, 1);
+
+    /// <summary>Closed work takes no more reports or decisions: a cancelled task, a plan archived or cancelled.</summary>
     private static void EnsureLive(PlanTaskEntity task)
     {
-        if (task.Cancelled || task.Plan?.State != PlanState.Published)
+        if (task.Cancelled)
         {
-            throw WorkflowException.Invalid("Nhiệm vụ đã bị hủy hoặc kế hoạch đã đóng; không thể cập nhật.", $"task {task.Id} is not live");
+            throw WorkflowException.Invalid("Không thể thực hiện: nhiệm vụ đã bị hủy.", $"task {task.Id} is cancelled");
+        }
+
+        if (task.Plan?.State != PlanState.Published)
+        {
+            throw WorkflowException.Invalid("Không thể thực hiện: kế hoạch đã được lưu trữ hoặc hủy.", $"plan {task.PlanId} of task {task.Id} is {task.Plan?.State}");
         }
     }
 
@@ -433,18 +462,19 @@ public sealed class TaskWorkflow(
     };
 
     /// <summary>Saves a report to get its id, then its files beside it.</summary>
-    private async Task AddReportAsync(Actor actor, ProgressReportEntity report, IReadOnlyList<(UploadedFile File, string Type)> files, CancellationToken cancellationToken)
+    private async Task AddReportAsync(Actor actor, ProgressReportEntity report, IReadOnlyList<(UploadedFile File, string Type)> files, EvidenceUpload upload, CancellationToken cancellationToken)
     {
         db.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        await AttachAsync(actor, report.TaskId, files, report.Id, null, cancellationToken);
+        await AttachAsync(actor, report.TaskId, files, upload, report.Id, null, cancellationToken);
     }
 
-    private async Task AttachAsync(Actor actor, int taskId, IReadOnlyList<(UploadedFile File, string Type)> files, int? reportId, int? itemId, CancellationToken cancellationToken)
+    /// <summary>Rows for the files, which stay under temporary names until the transaction commits.</summary>
+    private async Task AttachAsync(Actor actor, int taskId, IReadOnlyList<(UploadedFile File, string Type)> files, EvidenceUpload upload, int? reportId, int? itemId, CancellationToken cancellationToken)
     {
         foreach (var (file, type) in files)
         {
-            var stored = await evidence.SaveAsync(file, type, cancellationToken);
+            var stored = await upload.AddAsync(file, type, cancellationToken);
             db.EvidenceFiles.Add(new EvidenceFileEntity
             {
                 TaskId = taskId,

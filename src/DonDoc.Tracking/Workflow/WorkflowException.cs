@@ -13,6 +13,9 @@ public enum WorkflowFailure
 
     /// <summary>Someone else changed it first: 409, with the current values.</summary>
     Conflict,
+
+    /// <summary>The server is doing as much of this as it allows itself (imports): 503, try again later.</summary>
+    Busy,
 }
 
 /// <summary>A refused request: a Vietnamese message for the user, an English one for the log; nothing was changed.</summary>
@@ -28,6 +31,7 @@ public sealed class WorkflowException(WorkflowFailure failure, string vietnamese
         WorkflowFailure.NotFound => 404,
         WorkflowFailure.Forbidden => 403,
         WorkflowFailure.Conflict => 409,
+        WorkflowFailure.Busy => 503,
         _ => 400,
     };
 

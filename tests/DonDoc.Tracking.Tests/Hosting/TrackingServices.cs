@@ -28,13 +28,17 @@ public sealed class TrackingServices : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The folder evidence files are stored in.</summary>
+    public string EvidenceDirectory => _evidence;
+
     public FakeTimeProvider Clock { get; }
 
     public static Actor Office { get; } = new("office-1", "Văn phòng theo dõi", new HashSet<string> { Roles.MonitoringOffice }, null);
 
     public static Actor Officer(int agencyId) => new($"officer-{agencyId}", "Cán bộ đơn vị", new HashSet<string> { Roles.AgencyOfficer }, agencyId);
 
-    public static async Task<TrackingServices> CreateAsync(DatabaseProvider provider, DateTimeOffset now)
+    /// <param name="more">Registrations after DonDoc's own: a test adds an interceptor, say.</param>
+    public static async Task<TrackingServices> CreateAsync(DatabaseProvider provider, DateTimeOffset now, Action<IServiceCollection>? more = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidence = Path.Combine(Path.GetTempPath(), "dondoc-tests", $"{Guid.NewGuid():N}", "evidence");
@@ -50,6 +54,7 @@ public sealed class TrackingServices : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddDonDocTracking(configuration);
+        more?.Invoke(services);
         var provided = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateAsync(provided, CancellationToken.None);
         using (var scope = provided.CreateScope())

@@ -18,7 +18,7 @@ public sealed class TrackingStoryTest
 {
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers;
 
-    private static readonly DateTimeOffset May2026 = new(2026, 5, 4, 9, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset May2026 = new(2026, 5, 4, 2, 0, 0, TimeSpan.Zero); // 09:00 in Vietnam; PostgreSQL stores UTC offsets only
 
     [Theory]
     [MemberData(nameof(Providers))]
