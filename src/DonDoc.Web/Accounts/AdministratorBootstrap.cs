@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DonDoc.Core.Access;
 using DonDoc.Data.Accounts;
+using DonDoc.Tracking.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,13 @@ namespace DonDoc.Web.Accounts;
 
 /// <summary>
 /// On the first start with no users, creates the administrator. The password comes from
-/// <c>Admin:Password</c>, or is generated and printed once to the console; there is no built-in default.
+/// <c>Admin:Password</c>, or is generated and printed once to the console, and must then be changed at the
+/// first sign-in; there is no built-in default.
 /// </summary>
 public sealed class AdministratorBootstrap(
     UserManager<DonDocUser> users,
     UserAccounts accounts,
+    AccountAdministration administration,
     IConfiguration configuration,
     ILogger<AdministratorBootstrap> logger)
 {
@@ -28,7 +31,10 @@ public sealed class AdministratorBootstrap(
         var email = configuration["Admin:Email"] is { Length: > 0 } configured ? configured : "admin@dondoc.local";
         var configuredPassword = configuration["Admin:Password"];
         var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
-        await accounts.CreateAsync(email, Roles.Administrator, null, password, "Quản trị hệ thống", cancellationToken);
+        // A generated password is shown once on the console: it is one-time, changed at the first sign-in.
+        await administration.CreateAsync(
+            Actor.System("Khởi tạo hệ thống"), email, Roles.Administrator, null, password, "Quản trị hệ thống",
+            mustChangePassword: string.IsNullOrEmpty(configuredPassword), cancellationToken);
         logger.LogInformation("Created the administrator account {Email}", email);
         if (string.IsNullOrEmpty(configuredPassword))
         {

@@ -4,6 +4,7 @@ using DonDoc.Core.Deadlines;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
 using DonDoc.Tracking.Agencies;
+using DonDoc.Data.Storage;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
@@ -18,14 +19,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Api;
 
-public sealed record LoginRequest(string Email, string Password);
+public sealed record LoginRequest(string? Email, string? Password);
 
 /// <summary>A plan with one page of its tasks (<c>tasks.next</c> asks for the next).</summary>
 public sealed record PlanDetails(PlanSummary Plan, string? StateReason, int Version, Page<TaskSummary> Tasks);
 
 public sealed record ClosePlanInput(string? Reason, bool Cancel = false, int? Version = null);
 
-public sealed record RememberAgencyInput(string Text, string? AliasOf, string? Kind);
+public sealed record RememberAgencyInput(string? Text, string? AliasOf, string? Kind);
 
 public sealed record DeadlineInterpretation(string? Text, string Kind, DateOnly? Due, string Detail, string Explanation);
 
@@ -85,28 +86,25 @@ public static class ApiEndpoints
 
     private static void MapAuth(RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, SignInManager<DonDocUser> signIn, ILoggerFactory logs) =>
+        api.MapPost("/auth/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (LoginRequest request, PasswordSignIn signIn) =>
         {
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.Email ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            switch (await signIn.SignInAsync(IdentityConstants.BearerScheme, request.Email, request.Password))
             {
-                // The bearer handler has written {"tokenType","accessToken","expiresIn","refreshToken"}.
-                return TypedResults.Empty;
+                case SignInOutcome.SignedIn:
+                    // The bearer handler has written {"tokenType","accessToken","expiresIn","refreshToken"}.
+                    return TypedResults.Empty;
+                case SignInOutcome.MustChangePasswordFirst or SignInOutcome.SignedInMustChangePassword:
+                    return TypedResults.Problem(PasswordSignIn.ChangePasswordFirst, statusCode: StatusCodes.Status403Forbidden, title: "Cần đổi mật khẩu");
+                default:
+                    return TypedResults.Problem(PasswordSignIn.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
             }
-
-            logs.CreateLogger("DonDoc.Api.Auth").LogWarning("API sign-in refused for {Email}: {Reason}", request.Email, result.IsLockedOut ? "locked out" : "bad credentials");
-            return TypedResults.Problem(
-                result.IsLockedOut ? "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần; hãy thử lại sau 15 phút." : "Sai địa chỉ thư hoặc mật khẩu.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Đăng nhập không thành công");
         }).AllowAnonymous();
-        api.MapPost("/auth/logout", async (HttpContext http, UserManager<DonDocUser> users) =>
+        api.MapPost("/auth/logout", async (HttpContext http, UserManager<DonDocUser> users, UserAccounts accounts) =>
         {
-            // Tokens are checked against the security stamp on every request: a new stamp ends them all.
+            // Sessions are checked against the security stamp on every request: a new stamp ends them all.
             if (await users.GetUserAsync(http.User) is { } user)
             {
-                await users.UpdateSecurityStampAsync(user);
+                await accounts.EndSessionsAsync(user);
             }
 
             return TypedResults.NoContent();
@@ -221,8 +219,8 @@ public static class ApiEndpoints
         });
         api.MapPost("/events", async (EventInput input, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)));
-        api.MapGet("/events", async (string? after, int? limit, EventTriggers triggers, CancellationToken ct) =>
-            TypedResults.Ok(await triggers.ListAsync(new PageRequest(after, limit), ct)));
+        api.MapGet("/events", async (string? after, int? limit, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await triggers.ListAsync(http.User.RequireActor(), new PageRequest(after, limit), ct)));
     }
 
     private static void MapImports(RouteGroupBuilder api)
@@ -285,23 +283,14 @@ public static class ApiEndpoints
         {
             return await next(context);
         }
-        catch (WorkflowException refused)
+        catch (Exception refused) when (refused is WorkflowException or ChangeRefusedException or BadHttpRequestException or InvalidDataException or System.Text.Json.JsonException)
         {
+            var (status, detail, reason) = ApiProblems.From(refused);
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DonDoc.Api");
-            logger.LogInformation("API request {Method} {Path} refused ({Failure}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, refused.Failure, refused.Message);
-            var extensions = refused.Current is null ? null : new Dictionary<string, object?> { ["current"] = refused.Current };
-            return TypedResults.Problem(refused.Vietnamese, statusCode: refused.StatusCode, title: Title(refused.Failure), extensions: extensions);
-        }
-        catch (Exception unreadable) when (unreadable is BadHttpRequestException or InvalidDataException)
-        {
-            // A body over Kestrel's or the form reader's limit, or a form that is not one.
-            var status = unreadable is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("DonDoc.Api")
-                .LogInformation("API request {Method} {Path} unreadable ({Status}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, status, unreadable.Message);
-            return TypedResults.Problem(
-                status == StatusCodes.Status413PayloadTooLarge ? "Dữ liệu gửi lên quá lớn." : "Dữ liệu gửi lên không đọc được (sai định dạng hoặc quá lớn).",
-                statusCode: status,
-                title: Title(WorkflowFailure.Invalid));
+            logger.LogInformation("API request {Method} {Path} refused ({Status}): {Reason}", context.HttpContext.Request.Method, context.HttpContext.Request.Path, status, reason);
+            var extensions = refused is WorkflowException { Current: { } current } ? new Dictionary<string, object?> { ["current"] = current } : null;
+            var title = refused is WorkflowException workflow ? Title(workflow.Failure) : ApiProblems.Title(status);
+            return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
         }
     }
 
@@ -310,6 +299,7 @@ public static class ApiEndpoints
         WorkflowFailure.NotFound => "Không tìm thấy",
         WorkflowFailure.Forbidden => "Không có quyền",
         WorkflowFailure.Conflict => "Dữ liệu đã thay đổi",
+        WorkflowFailure.Busy => "Hệ thống đang bận",
         _ => "Yêu cầu không hợp lệ",
     };
 }
@@ -321,16 +311,12 @@ public static class ApiForms
     {
         if (!request.HasFormContentType)
         {
-            T? input;
-            try
+            if (!request.HasJsonContentType())
             {
-                input = await request.ReadFromJsonAsync<T>(ct);
-            }
-            catch (System.Text.Json.JsonException error)
-            {
-                throw WorkflowException.Invalid("Dữ liệu gửi lên không đúng định dạng JSON.", "bad JSON: " + error.Message);
+                throw new BadHttpRequestException("expected JSON or a multipart form", StatusCodes.Status415UnsupportedMediaType);
             }
 
+            var input = await request.ReadFromJsonAsync<T>(ct);
             return (input ?? throw WorkflowException.Invalid("Thiếu dữ liệu.", "empty body"), []);
         }
 
@@ -345,9 +331,20 @@ public static class ApiForms
         return buffer.ToArray();
     }
 
-    public static int? Int(IFormCollection form, string name) =>
-        int.TryParse(form[name], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>A whole number, or null when the field is absent or empty; anything else is refused, never dropped.</summary>
+    public static int? Int(IFormCollection form, string name)
+    {
+        var text = form[name].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
 
-    public static DateOnly? Date(IFormCollection form, string name) =>
-        VietnameseFormat.TryParseDate(form[name], out var date) ? date : null;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw WorkflowException.Invalid($"Giá trị \"{text}\" của trường \"{name}\" không phải là số nguyên.", $"form field {name} is not an integer: {text}");
+    }
+
+    /// <summary>A date (dd/mm/yyyy or yyyy-mm-dd), or null when the field is absent or empty; anything else is refused.</summary>
+    public static DateOnly? Date(IFormCollection form, string name) => VietnameseFormat.ParseOptionalDate(form[name], $"Trường \"{name}\"");
 }

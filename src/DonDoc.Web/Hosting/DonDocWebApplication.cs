@@ -18,6 +18,7 @@ using DonDoc.Web.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
 
 namespace DonDoc.Web.Hosting;
@@ -37,6 +38,8 @@ public static class DonDocWebApplication
             ApplicationName = typeof(DonDocWebApplication).Assembly.GetName().Name,
         });
 
+        // The defaults sit under every other source: appsettings, the environment and the command line override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
         AddServices(builder.Services, builder.Configuration);
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
@@ -49,10 +52,24 @@ public static class DonDocWebApplication
             await scope.ServiceProvider.GetRequiredService<AdministratorBootstrap>().EnsureAsync(cancellationToken);
             // Tasks published before their state was stored appear in lists from the first request.
             await scope.ServiceProvider.GetRequiredService<TaskStatusRefresh>().BackfillAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<EvidenceSweeper>().SweepAsync(cancellationToken);
         }
 
         return app;
     }
+
+    /// <summary>
+    /// One JSON line per request (<see cref="RequestLog"/>) and DonDoc's own events at Information; ASP.NET Core's
+    /// and EF Core's chatter at Warning (SQL statements are Debug), even where no appsettings.json is found.
+    /// </summary>
+    private static readonly Dictionary<string, string?> LoggingDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Information",
+        ["Logging:Console:FormatterName"] = "json",
+    };
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -84,6 +101,8 @@ public static class DonDocWebApplication
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Every request checks the account's security stamp and the session's age, not Identity's 30-minute interval.
+            options.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
             options.Events.OnRedirectToLogin = context => ApiAware(context.Response, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context.Response, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
@@ -96,6 +115,7 @@ public static class DonDocWebApplication
         services.AddHostedService<TaskStatusRefreshService>();
         services.AddScoped<AdministratorBootstrap>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<PasswordSignIn>();
 
         services.AddRazorPages(options =>
         {
@@ -110,6 +130,7 @@ public static class DonDocWebApplication
                 .RequireAuthenticatedUser()
                 // The API takes bearer tokens only: a browser's cookie cannot be ridden across sites to change data.
                 .RequireAssertion(context => context.Resource is HttpContext http && IsBearer(http.Request)));
+        services.AddDonDocHealthChecks();
         services.AddOpenApi();
         services.AddProblemDetails();
         services.Configure<FormOptions>(options =>
@@ -122,7 +143,10 @@ public static class DonDocWebApplication
         {
             options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new VietnameseDateJsonConverter());
         });
+        // A body or parameter that cannot be read throws, so that the API answers problem details naming it instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Vietnamese letters go out as UTF-8, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
     }
@@ -146,15 +170,28 @@ public static class DonDocWebApplication
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
-        });
-        // Pages answer errors with a Vietnamese page; the API answers with problem details.
+        app.UseMiddleware<RequestLog>();
+        // Pages answer errors with a Vietnamese page; the API answers with problem details, whatever went wrong.
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi"),
-            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+            context => !ApiProblems.IsApi(context.Request),
+            branch =>
+            {
+                branch.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/Error",
+                    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+                });
+                branch.UseWhen(
+                    context => !context.Request.Path.StartsWithSegments("/openapi"),
+                    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+            });
+        app.UseWhen(
+            context => ApiProblems.IsApi(context.Request),
+            branch =>
+            {
+                branch.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteExceptionAsync });
+                branch.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+            });
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -168,8 +205,10 @@ public static class DonDocWebApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseMiddleware<BearerStampCheck>();
+        app.UseMiddleware<SessionCheck.BearerTokens>();
+        app.UseMiddleware<PasswordChangeRequirement>();
         app.UseAuthorization();
+        app.MapDonDocHealth();
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapDonDocApi();

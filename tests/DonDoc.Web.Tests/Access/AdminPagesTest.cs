@@ -12,7 +12,7 @@ public sealed class AdminPagesTest
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
 
     [Fact]
-    public async Task The_administrator_adds_an_agency_officer_who_can_then_sign_in()
+    public async Task The_administrator_adds_an_agency_officer_who_changes_the_initial_password_at_the_first_sign_in()
     {
         await using var app = await RunningApp.StartAsync();
         using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
@@ -22,10 +22,18 @@ public sealed class AdminPagesTest
             ("email", "yte@example.vn"), ("displayName", "Cán bộ Sở Y tế"), ("role", "agency"), ("agency", "Sở Y tế"), ("password", RunningApp.Password)));
         var noAgency = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
             ("email", "khac@example.vn"), ("role", "agency"), ("agency", ""), ("password", RunningApp.Password)));
-        using var officer = await app.ApiClientAsync("yte@example.vn");
+        var apiFirst = await app.Client.PostAsJsonAsync("/api/auth/login", new { email = "yte@example.vn", password = RunningApp.Password });
+        using var browser = await app.BrowserClientAsync("yte@example.vn");
+        var home = await browser.GetAsync("/");
+        var changeToken = await RunningApp.AntiforgeryTokenAsync(browser, "/Account/ChangePassword");
+        var changed = await browser.PostAsync("/Account/ChangePassword", Form(changeToken, ("CurrentPassword", RunningApp.Password), ("NewPassword", "Mat-khau-Rieng-2027")));
+        using var officer = await app.ApiClientAsync("yte@example.vn", "Mat-khau-Rieng-2027");
         var me = await officer.GetFromJsonAsync<JsonElement>("/api/me");
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, apiFirst.StatusCode);
+        Assert.Equal("/Account/ChangePassword", home.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noAgency.StatusCode);
         Assert.Contains("Cán bộ đơn vị phải gắn với một cơ quan", await noAgency.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Cán bộ Sở Y tế", me.GetProperty("name").GetString());

@@ -91,7 +91,10 @@ public sealed partial class RunningApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app; pass the directory of an earlier run to restart over the same database.</summary>
-    public static async Task<RunningApp> StartAsync(string? directory = null, params string[] extraArgs)
+    public static Task<RunningApp> StartAsync(string? directory = null, params string[] extraArgs) => StartWithAsync(directory, null, extraArgs);
+
+    /// <summary>Starts the app with registrations of the test's own after DonDoc's (a log collector, say).</summary>
+    public static async Task<RunningApp> StartWithAsync(string? directory, Action<IServiceCollection>? services, params string[] extraArgs)
     {
         directory ??= Path.Combine(Path.GetTempPath(), "dondoc-web-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -108,7 +111,11 @@ public sealed partial class RunningApp : IAsyncDisposable
             .. extraArgs,
         ];
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));
-        var app = await DonDocWebApplication.CreateAsync(args, services => services.AddSingleton<TimeProvider>(clock));
+        var app = await DonDocWebApplication.CreateAsync(args, registrations =>
+        {
+            registrations.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(registrations);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningApp(app, directory, new Uri(address), clock);
@@ -133,9 +140,12 @@ public sealed partial class RunningApp : IAsyncDisposable
     }
 
     /// <summary>A browser-like client signed in through the login page, with its cookie.</summary>
-    public async Task<HttpClient> BrowserClientAsync(string email, string? password = null)
+    public Task<HttpClient> BrowserClientAsync(string email, string? password = null) => BrowserClientAsync(email, password, new CookieContainer());
+
+    /// <summary>A browser-like client signed in through the login page, keeping its cookies in the container given.</summary>
+    public async Task<HttpClient> BrowserClientAsync(string email, string? password, CookieContainer cookies)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = Address, Timeout = Timeout.InfiniteTimeSpan };
         var token = await AntiforgeryTokenAsync(client, "/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

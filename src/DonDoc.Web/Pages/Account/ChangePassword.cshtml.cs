@@ -1,13 +1,13 @@
 using DonDoc.Data.Accounts;
-using DonDoc.Tracking.Formatting;
-using DonDoc.Tracking.Workflow;
+using DonDoc.Tracking.Accounts;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<DonDocUser> users, SignInManager<DonDocUser> signIn) : DonDocPageModel
+/// <summary>A user changes their password; every other session of the account ends, this one goes on.</summary>
+public sealed class ChangePasswordModel(UserManager<DonDocUser> users, SignInManager<DonDocUser> signIn, AccountAdministration administration) : DonDocPageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -15,11 +15,14 @@ public sealed class ChangePasswordModel(UserManager<DonDocUser> users, SignInMan
     [BindProperty]
     public string? NewPassword { get; set; }
 
+    /// <summary>The password in use is a one-time password that must be changed before anything else.</summary>
+    public bool Required => DonDoc.Web.Accounts.ActorClaims.MustChangePassword(User);
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -27,7 +30,7 @@ public sealed class ChangePasswordModel(UserManager<DonDocUser> users, SignInMan
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, CurrentPassword ?? "", NewPassword ?? "");
+        var result = await administration.ChangeOwnPasswordAsync(user, CurrentPassword, NewPassword, cancellationToken);
         if (!result.Succeeded)
         {
             Error = string.Join(" ", result.Errors.Select(e => e.Description));
@@ -35,6 +38,7 @@ public sealed class ChangePasswordModel(UserManager<DonDocUser> users, SignInMan
             return Page();
         }
 
+        // The new stamp ends the other sessions; this browser gets a cookie with it.
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "Đã đổi mật khẩu.";
         return Redirect("/");

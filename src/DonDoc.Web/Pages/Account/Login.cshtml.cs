@@ -1,11 +1,11 @@
-using DonDoc.Data.Accounts;
+using DonDoc.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DonDoc.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<DonDocUser> signIn, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -24,18 +24,16 @@ public sealed class LoginModel(SignInManager<DonDocUser> signIn, ILogger<LoginMo
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(Email ?? "", Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await signIn.SignInAsync(IdentityConstants.ApplicationScheme, Email, Password))
         {
-            logger.LogInformation("User {Email} signed in", Email);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInOutcome.SignedInMustChangePassword:
+                return LocalRedirect(PasswordChangeRequirement.ChangePasswordPath);
+            default:
+                Error = PasswordSignIn.Refusal;
+                Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Page();
         }
-
-        logger.LogWarning("Sign-in refused for {Email}: {Reason}", Email, result.IsLockedOut ? "locked out" : "bad credentials");
-        Error = result.IsLockedOut
-            ? "Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút."
-            : "Sai địa chỉ thư hoặc mật khẩu.";
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return Page();
     }
 }

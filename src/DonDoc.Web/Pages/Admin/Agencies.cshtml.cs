@@ -2,8 +2,7 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Text;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
-using DonDoc.Tracking.Formatting;
-using DonDoc.Tracking.Workflow;
+using DonDoc.Tracking.Agencies;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Pages.Admin;
 
 /// <summary>The administrator edits the directory: agencies, their aliases and parents, and groups.</summary>
-public sealed class AgenciesModel(AgencyDirectoryStore store, DonDocDbContext db) : DonDocPageModel
+public sealed class AgenciesModel(AgencyDirectoryStore store, DirectoryAdministration directory, DonDocDbContext db) : DonDocPageModel
 {
     public IReadOnlyList<AgencyEntity> Agencies { get; private set; } = [];
 
@@ -24,27 +23,19 @@ public sealed class AgenciesModel(AgencyDirectoryStore store, DonDocDbContext db
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostCreateAsync(string name, AgencyKind kind, string? aliases, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostCreateAsync(string? name, AgencyKind kind, string? aliases, CancellationToken cancellationToken) =>
         ChangeAsync(
-            async () =>
-            {
-                if (await db.Agencies.AnyAsync(a => a.Name == name.Trim(), cancellationToken))
-                {
-                    throw new DirectoryConflictException($"đã có cơ quan tên \"{name}\"", $"agency {name} exists");
-                }
-
-                await store.UpsertAsync([new Agency(name.Trim(), kind) { Aliases = Lines(aliases) }], cancellationToken);
-            },
+            () => directory.CreateAgencyAsync(Actor, name, kind, Lines(aliases), cancellationToken),
             $"Đã thêm {name}.", () => Redirect("/Admin/Agencies"), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostUpdateAsync(int id, string name, AgencyKind kind, string? aliases, int? parentId, bool retired, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUpdateAsync(int id, string? name, AgencyKind kind, string? aliases, int? parentId, bool retired, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => store.UpdateAsync(id, name, kind, Lines(aliases), parentId, retired, cancellationToken),
-            $"Đã lưu {name}.", () => Redirect("/Admin/Agencies?filter=" + Uri.EscapeDataString(name)), () => Reload(cancellationToken));
+            () => directory.UpdateAgencyAsync(Actor, id, name, kind, Lines(aliases), parentId, retired, cancellationToken),
+            $"Đã lưu {name}.", () => Redirect("/Admin/Agencies?filter=" + Uri.EscapeDataString(name ?? "")), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostGroupAsync(string name, string? aliases, List<AgencyKind> kinds, string? members, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostGroupAsync(string? name, string? aliases, List<AgencyKind> kinds, string? members, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => store.SaveGroupAsync(new AgencyGroup(name.Trim()) { Aliases = Lines(aliases), MemberKinds = kinds, MemberNames = Lines(members) }, cancellationToken),
+            () => directory.SaveGroupAsync(Actor, new AgencyGroup((name ?? "").Trim()) { Aliases = Lines(aliases), MemberKinds = kinds, MemberNames = Lines(members) }, cancellationToken),
             $"Đã lưu nhóm {name}.", () => Redirect("/Admin/Agencies"), () => Reload(cancellationToken));
 
     private static string[] Lines(string? text) => (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,18 +1,15 @@
-using DonDoc.Data.Accounts;
 using DonDoc.Data.Storage;
-using DonDoc.Tracking.Formatting;
-using DonDoc.Tracking.Workflow;
+using DonDoc.Tracking.Accounts;
 using DonDoc.Web.Common;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Web.Pages.Admin;
 
-/// <summary>The administrator's page for accounts: create, change role and agency, lock and unlock.</summary>
-public sealed class UsersModel(UserAccounts accounts, UserManager<DonDocUser> users, DonDocDbContext db, TimeProvider clock) : DonDocPageModel
+/// <summary>The administrator's page for accounts: create, change role and agency, lock and unlock, reset a password.</summary>
+public sealed class UsersModel(AccountAdministration accounts, DonDocDbContext db, TimeProvider clock) : DonDocPageModel
 {
-    public sealed record UserRow(string Id, string? Email, string? DisplayName, string Role, string? Agency, bool LockedOut);
+    public sealed record UserRow(string Id, string? Email, string? DisplayName, string Role, string? Agency, bool LockedOut, bool MustChangePassword);
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
@@ -20,31 +17,26 @@ public sealed class UsersModel(UserAccounts accounts, UserManager<DonDocUser> us
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public Task<IActionResult> OnPostCreateAsync(string email, string? displayName, string role, string? agency, string password, CancellationToken cancellationToken) =>
+    /// <summary>The initial password is the administrator's choice: the new user changes it at the first sign-in.</summary>
+    public Task<IActionResult> OnPostCreateAsync(string? email, string? displayName, string? role, string? agency, string? password, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => accounts.CreateAsync(email, role, agency, password, displayName, cancellationToken),
+            () => accounts.CreateAsync(Actor, email, role, agency, password, displayName, mustChangePassword: true, cancellationToken),
             $"Đã thêm tài khoản {email}.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostUpdateAsync(string userId, string? displayName, string role, string? agency, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUpdateAsync(string? userId, string? displayName, string? role, string? agency, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => accounts.UpdateAsync(userId, role, agency, displayName, cancellationToken),
+            () => accounts.UpdateAsync(Actor, userId ?? "", role, agency, displayName, cancellationToken),
             "Đã cập nhật tài khoản.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostLockAsync(string userId, bool locked, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostLockAsync(string? userId, bool locked, CancellationToken cancellationToken) =>
         ChangeAsync(
-            async () =>
-            {
-                if (userId == Actor.UserId)
-                {
-                    throw WorkflowException.Invalid("Không thể tự khóa tài khoản của mình.", "admin tried to lock themselves");
-                }
-
-                var user = await users.FindByIdAsync(userId) ?? throw WorkflowException.NotFound($"user {userId}");
-                await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
-                // A locked account's bearer tokens end with its security stamp.
-                await users.UpdateSecurityStampAsync(user);
-            },
+            () => accounts.SetLockedAsync(Actor, userId ?? "", locked, cancellationToken),
             locked ? "Đã khóa tài khoản." : "Đã mở khóa tài khoản.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
+
+    public Task<IActionResult> OnPostResetPasswordAsync(string? userId, string? password, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            () => accounts.ResetPasswordAsync(Actor, userId ?? "", password, cancellationToken),
+            "Đã đặt mật khẩu tạm thời; người dùng phải đổi mật khẩu khi đăng nhập.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
     private async Task<IActionResult> Reload(CancellationToken cancellationToken)
     {
@@ -57,7 +49,7 @@ public sealed class UsersModel(UserAccounts accounts, UserManager<DonDocUser> us
         var now = clock.GetUtcNow();
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var list = await db.Users.Include(u => u.Agency).OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        Users = list.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.Agency?.Name, u.LockoutEnd > now)).ToList();
+        Users = list.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "", u.Agency?.Name, u.LockoutEnd > now, u.MustChangePassword)).ToList();
         AgencyNames = await db.Agencies.Where(a => !a.Retired).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(cancellationToken);
     }
 }

@@ -58,7 +58,7 @@ public sealed class IndexModel(EventTriggers triggers, TaskCatalog catalog) : Do
 
     private async Task LoadAsync(string? after, CancellationToken cancellationToken)
     {
-        var page = await triggers.ListAsync(new PageRequest(after), cancellationToken);
+        var page = await triggers.ListAsync(Actor, new PageRequest(after), cancellationToken);
         Events = page.Items;
         Pager = Pager.For(this, "after", page, null);
         Plans = await catalog.PlanChoicesAsync([PlanState.Published], PlanChoices, cancellationToken);

@@ -34,7 +34,9 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
     [BindProperty]
     public List<DraftRowEdit> Rows { get; set; } = [];
 
-    public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
+    /// <summary>The draft; a plan published since (the back button after publishing) is shown as the plan it became.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await drafts.IsPublishedAsync(id, cancellationToken) ? Redirect($"/Plans/{id}") : await ReadAsync(() => LoadAsync(id, cancellationToken));
 
     /// <summary>The live interpretation of a deadline as it is typed.</summary>
     public IActionResult OnGetDeadline(string? text, int? year)
@@ -64,7 +66,7 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
             () => Reload(id, cancellationToken));
     }
 
-    public Task<IActionResult> OnPostRememberAsync(int id, string text, string? aliasOf, AgencyKind? kind, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostRememberAsync(int id, string? text, string? aliasOf, AgencyKind? kind, CancellationToken cancellationToken) =>
         ChangeAsync(
             () => drafts.RememberAgencyAsync(Actor, text, aliasOf, string.IsNullOrEmpty(aliasOf) ? kind : null, cancellationToken),
             string.IsNullOrEmpty(aliasOf) ? $"Đã thêm cơ quan \"{text}\" vào danh mục." : $"Đã ghi nhớ \"{text}\" là tên gọi khác của {aliasOf}.",

@@ -33,11 +33,12 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
         Change(id, () => workflow.ReviewAsync(Actor, id, new ReviewInput(decision, reason, version), cancellationToken),
             decision == "accept" ? "Đã xác nhận hoàn thành." : "Đã trả lại nhiệm vụ.", cancellationToken);
 
-    public Task<IActionResult> OnPostExtensionAsync(int id, string? newDue, string? reason, int? version, CancellationToken cancellationToken)
-    {
-        DateOnly? date = VietnameseFormat.TryParseDate(newDue, out var parsed) ? parsed : null;
-        return Change(id, () => workflow.RequestExtensionAsync(Actor, id, new ExtensionInput(date, reason, version), cancellationToken), "Đã gửi đề nghị gia hạn.", cancellationToken);
-    }
+    public Task<IActionResult> OnPostExtensionAsync(int id, string? newDue, string? reason, int? version, CancellationToken cancellationToken) =>
+        Change(
+            id,
+            () => workflow.RequestExtensionAsync(Actor, id, new ExtensionInput(VietnameseFormat.ParseOptionalDate(newDue, "Thời hạn mới"), reason, version), cancellationToken),
+            "Đã gửi đề nghị gia hạn.",
+            cancellationToken);
 
     public Task<IActionResult> OnPostDecideAsync(int id, int extensionId, string? decision, string? note, CancellationToken cancellationToken) =>
         Change(id, () => workflow.DecideExtensionAsync(Actor, extensionId, new ExtensionDecisionInput(decision, note), cancellationToken), "Đã xử lý đề nghị gia hạn.", cancellationToken);

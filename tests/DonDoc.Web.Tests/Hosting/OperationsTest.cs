@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace DonDoc.Web.Tests.Hosting;
+
+/// <summary>What those who run DonDoc rely on: /healthz for the load balancer, one log line per request, quiet SQL.</summary>
+public sealed class OperationsTest
+{
+    [Theory]
+    [MemberData(nameof(RunningApp.Providers), MemberType = typeof(RunningApp))]
+    public async Task Healthz_reports_the_database_its_migrations_and_the_scheduler(string provider)
+    {
+        await using var app = await RunningApp.StartOnAsync(provider);
+
+        var response = await app.Client.GetAsync("/healthz");
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal(["database", "migrations", "scheduler"], health.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order().ToArray());
+        Assert.All(health.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Healthz_answers_503_when_the_database_is_gone()
+    {
+        await using var app = await RunningApp.StartAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(app.DatabaseFile);
+        Directory.CreateDirectory(app.DatabaseFile); // a folder where the file was: SQLite cannot open it
+
+        var response = await app.Client.GetAsync("/healthz");
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("Unhealthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Directory.Delete(app.DatabaseFile);
+    }
+
+    [Fact]
+    public async Task Each_request_is_logged_once_at_Information_with_user_action_and_timing_and_SQL_is_not()
+    {
+        var logs = new CollectedLogs();
+        await using var app = await RunningApp.StartWithAsync(null, services => services.AddSingleton<ILoggerProvider>(logs), "--Logging:LogLevel:Default=Information");
+        using var api = await app.ApiClientAsync(RunningApp.AdminEmail);
+        var before = logs.Entries.Count;
+
+        await api.GetAsync("/api/plans");
+        await api.GetAsync("/api/khong-co");
+        var entries = logs.Entries.Skip(before).ToList();
+        var requests = entries.Where(e => e.Category == "DonDoc.Requests").ToList();
+
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.Equal(LogLevel.Information, r.Level));
+        Assert.Equal("/api/plans", requests[0].Values["Action"]);
+        Assert.Equal(200, requests[0].Values["Status"]);
+        Assert.Equal(404, requests[1].Values["Status"]);
+        Assert.All(requests, r => Assert.NotEqual("anonymous", r.Values["UserId"]));
+        Assert.All(requests, r => Assert.IsType<double>(r.Values["ElapsedMs"]));
+        Assert.DoesNotContain(entries, e => e.Category.StartsWith("Microsoft.EntityFrameworkCore.Database.Command", StringComparison.Ordinal) && e.Level >= LogLevel.Information);
+        Assert.DoesNotContain(entries, e => e.Category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && e.Level == LogLevel.Information);
+    }
+}
