@@ -18,6 +18,8 @@ public static class DonDocCommandLine
         root.Subcommands.Add(UserCommands.Build());
         root.Subcommands.Add(TrackingCommands.BuildRefresh());
         root.Subcommands.Add(TrackingCommands.BuildSeed());
+        root.Subcommands.Add(BackupCommands.BuildBackup());
+        root.Subcommands.Add(BackupCommands.BuildRestore());
         return root;
     }
 

@@ -2,6 +2,9 @@ using System.CommandLine;
 using DonDoc.Core.Access;
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Accounts;
+using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DonDoc.Cli.Commands;
@@ -24,17 +27,26 @@ public static class UserCommands
             {
                 UserAccounts.AddDonDocIdentityCore(accountServices);
                 accountServices.AddScoped<UserAccounts>();
+                accountServices.AddSingleton(TimeProvider.System);
+                accountServices.AddScoped<AuditLog>();
+                accountServices.AddScoped<AccountAdministration>();
             });
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
-            var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
             try
             {
-                var user = await accounts.CreateAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(agency), parse.GetValue(password)!, parse.GetValue(name), cancellationToken);
+                var user = await accounts.CreateAsync(
+                    Actor.System("dondoc user add"), parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(agency), parse.GetValue(password)!, parse.GetValue(name),
+                    mustChangePassword: false, cancellationToken);
                 Console.WriteLine($"Đã thêm tài khoản {user.Email} ({Roles.ToVietnamese(parse.GetValue(role)!)})");
                 return 0;
             }
-            catch (AccountException refused)
+            catch (ChangeRefusedException refused)
+            {
+                throw new CliError(refused.Vietnamese, refused.Message);
+            }
+            catch (WorkflowException refused)
             {
                 throw new CliError(refused.Vietnamese, refused.Message);
             }
