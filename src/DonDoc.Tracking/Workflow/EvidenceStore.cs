@@ -238,7 +238,11 @@ public sealed class EvidenceStore(EvidenceStorageOptions options, ILogger<Eviden
 
             var declared = types.Root.Elements()
                 .FirstOrDefault(e => e.Name.LocalName == "Override" && string.Equals((string?)e.Attribute("PartName"), part, StringComparison.OrdinalIgnoreCase))
-                ?.Attribute("ContentType")?.Value;
+                ?.Attribute("ContentType")?.Value
+                // A part without an Override takes its extension's Default (the OpenXML SDK declares the main part so).
+                ?? types.Root.Elements()
+                    .FirstOrDefault(e => e.Name.LocalName == "Default" && string.Equals((string?)e.Attribute("Extension"), Path.GetExtension(part).TrimStart('.'), StringComparison.OrdinalIgnoreCase))
+                    ?.Attribute("ContentType")?.Value;
             return declared switch
             {
                 WordMainType => "docx",
