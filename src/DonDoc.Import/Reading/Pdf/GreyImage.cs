@@ -81,62 +81,57 @@ public sealed class GreyImage
         var rulings = new List<Ruling>();
         // At 300 dpi about 12 points: a table row is taller, the strokes of letters smaller than 16 points are shorter.
         var minimum = Math.Max(40, Math.Min(Width, Height) / 50);
-        const int Gap = 2;
-        const int Clearance = 6;
-        for (var y = 0; y < Height; y++)
+        foreach (var (y, first, last) in Runs(horizontal: true, minimum))
         {
-            var x = 0;
-            while (x < Width)
-            {
-                if (!Dark(x, y))
-                {
-                    x++;
-                    continue;
-                }
-
-                var start = x;
-                var end = x;
-                while (x < Width && (Dark(x, y) || x - end <= Gap))
-                {
-                    end = Dark(x, y) ? x : end;
-                    x++;
-                }
-
-                if (end - start + 1 >= minimum && Thin(start, end, y, horizontal: true, Clearance))
-                {
-                    rulings.Add(new Ruling(true, pageHeight - (y * scale), start * scale, (end + 1) * scale));
-                }
-            }
+            rulings.Add(new Ruling(true, pageHeight - (y * scale), first * scale, (last + 1) * scale));
         }
 
-        for (var x = 0; x < Width; x++)
+        foreach (var (x, first, last) in Runs(horizontal: false, minimum))
         {
-            var y = 0;
-            while (y < Height)
-            {
-                if (!Dark(x, y))
-                {
-                    y++;
-                    continue;
-                }
-
-                var start = y;
-                var end = y;
-                while (y < Height && (Dark(x, y) || y - end <= Gap))
-                {
-                    end = Dark(x, y) ? y : end;
-                    y++;
-                }
-
-                if (end - start + 1 >= minimum && Thin(start, end, x, horizontal: false, Clearance))
-                {
-                    rulings.Add(new Ruling(false, x * scale, pageHeight - ((end + 1) * scale), pageHeight - (start * scale)));
-                }
-            }
+            rulings.Add(new Ruling(false, x * scale, pageHeight - ((last + 1) * scale), pageHeight - (first * scale)));
         }
 
         return RulingLines.Join(rulings);
     }
+
+    /// <summary>
+    /// The thin dark runs of at least <paramref name="minimum"/> pixels along each row (horizontal) or column,
+    /// gaps of two pixels bridged: the line they lie on and their first and last pixel.
+    /// </summary>
+    private IEnumerable<(int Line, int First, int Last)> Runs(bool horizontal, int minimum)
+    {
+        const int Gap = 2;
+        const int Clearance = 6;
+        var lines = horizontal ? Height : Width;
+        var length = horizontal ? Width : Height;
+        for (var line = 0; line < lines; line++)
+        {
+            var at = 0;
+            while (at < length)
+            {
+                if (!DarkAlong(horizontal, line, at))
+                {
+                    at++;
+                    continue;
+                }
+
+                var first = at;
+                var last = at;
+                while (at < length && (DarkAlong(horizontal, line, at) || at - last <= Gap))
+                {
+                    last = DarkAlong(horizontal, line, at) ? at : last;
+                    at++;
+                }
+
+                if (last - first + 1 >= minimum && Thin(first, last, line, horizontal, Clearance))
+                {
+                    yield return (line, first, last);
+                }
+            }
+        }
+    }
+
+    private bool DarkAlong(bool horizontal, int line, int at) => horizontal ? Dark(at, line) : Dark(line, at);
 
     /// <summary>Whether the pixels <paramref name="clearance"/> away on both sides of a run are mostly light.</summary>
     private bool Thin(int start, int end, int at, bool horizontal, int clearance)
