@@ -40,6 +40,13 @@ public sealed record AnnouncedCalendarChanges(
     /// </summary>
     public static ParseOutcome Parse(string json)
     {
+        var (entries, error) = ParseEntries(json);
+        return entries is null ? new ParseOutcome(null, error) : new ParseOutcome(FromEntries(entries), null);
+    }
+
+    /// <summary>The entries of the JSON form as written (a run of days stays one entry), or the reason in Vietnamese why not.</summary>
+    public static (IReadOnlyList<AnnouncedEntry>? Entries, string? Error) ParseEntries(string json)
+    {
         FileShape? shape;
         try
         {
@@ -47,12 +54,12 @@ public sealed record AnnouncedCalendarChanges(
         }
         catch (JsonException ex)
         {
-            return new ParseOutcome(null, $"không phải JSON hợp lệ (dòng {(ex.LineNumber ?? 0) + 1})");
+            return (null, $"không phải JSON hợp lệ (dòng {(ex.LineNumber ?? 0) + 1})");
         }
 
         if (shape?.Entries is null)
         {
-            return new ParseOutcome(null, "thiếu mảng \"entries\"");
+            return (null, "thiếu mảng \"entries\"");
         }
 
         var entries = new List<AnnouncedEntry>();
@@ -61,13 +68,13 @@ public sealed record AnnouncedCalendarChanges(
             var entry = shape.Entries[i];
             if (!DateOnly.TryParseExact(entry.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
             {
-                return new ParseOutcome(null, $"mục {i + 1}: \"date\" phải có dạng YYYY-MM-DD, không phải \"{entry.Date}\"");
+                return (null, $"mục {i + 1}: \"date\" phải có dạng YYYY-MM-DD, không phải \"{entry.Date}\"");
             }
 
             var to = from;
             if (entry.To is not null && !DateOnly.TryParseExact(entry.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
             {
-                return new ParseOutcome(null, $"mục {i + 1}: \"to\" phải có dạng YYYY-MM-DD, không phải \"{entry.To}\"");
+                return (null, $"mục {i + 1}: \"to\" phải có dạng YYYY-MM-DD, không phải \"{entry.To}\"");
             }
 
             var kind = entry.Kind switch
@@ -78,19 +85,19 @@ public sealed record AnnouncedCalendarChanges(
             };
             if (kind is null)
             {
-                return new ParseOutcome(null, $"mục {i + 1}: \"kind\" phải là \"off\" (nghỉ) hoặc \"work\" (làm bù), không phải \"{entry.Kind}\"");
+                return (null, $"mục {i + 1}: \"kind\" phải là \"off\" (nghỉ) hoặc \"work\" (làm bù), không phải \"{entry.Kind}\"");
             }
 
-            var outcome = AnnouncedEntry.Create(from, to, kind.Value, entry.Name, entry.Source);
-            if (outcome.Error is not null)
+            var (created, error) = AnnouncedEntry.Create(from, to, kind.Value, entry.Name, entry.Source);
+            if (created is null)
             {
-                return new ParseOutcome(null, $"mục {i + 1}: {outcome.Error}");
+                return (null, $"mục {i + 1}: {error}");
             }
 
-            entries.Add(outcome.Entry!);
+            entries.Add(created);
         }
 
-        return new ParseOutcome(FromEntries(entries), null);
+        return (entries, null);
     }
 
     /// <summary>The changes that <paramref name="entries"/> announce, day by day.</summary>

@@ -22,6 +22,10 @@ public sealed class WorkingDayCalendar
     /// <summary>Every day off of a year: public holidays (also on weekends), compensatory and announced days, by date.</summary>
     public IReadOnlyList<DayOff> DaysOff(int year) => Year(year).DaysOff;
 
+    /// <summary>The Saturdays and Sundays of a year that announcements made working days (làm bù), by date.</summary>
+    public IReadOnlyList<SwappedWorkingDay> WorkedWeekendDays(int year) =>
+        _announced.WorkingDays.Where(w => w.Date.Year == year).OrderBy(w => w.Date).ToList();
+
     public bool IsWorkingDay(DateOnly date)
     {
         var year = Year(date.Year);

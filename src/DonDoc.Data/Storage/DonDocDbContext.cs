@@ -1,6 +1,7 @@
 using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Auditing;
+using DonDoc.Data.Calendar;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Tracking;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RecordedEventEntity> Events => Set<RecordedEventEntity>();
 
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
+
+    public DbSet<AnnouncedDayEntity> AnnouncedDays => Set<AnnouncedDayEntity>();
 
     /// <summary>
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
@@ -100,6 +103,16 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AnnouncedDayEntity>(day =>
+        {
+            day.ToTable("announced_days");
+            day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(10);
+            day.Property(d => d.Name).HasMaxLength(300);
+            day.Property(d => d.Source).HasMaxLength(500);
+            day.Property(d => d.CreatedBy).HasMaxLength(450);
+            day.HasIndex(d => d.From);
         });
 
         builder.Entity<PlanEntity>(plan =>

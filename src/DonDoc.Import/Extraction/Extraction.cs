@@ -35,4 +35,27 @@ public sealed record ExtractionWarning(int Line, string Code, string Message)
 }
 
 /// <summary>A source line that is not part of any task, heading or metadata, and why (page numbers, repeated headers, footers).</summary>
-public sealed record DroppedLine(int Line, string Text, string Reason);
+/// <param name="Reason">Why, in English, for logs and JSON ("repeated table header").</param>
+public sealed record DroppedLine(int Line, string Text, string Reason)
+{
+    private static readonly Dictionary<string, string> VietnameseReasons = new(StringComparer.Ordinal)
+    {
+        ["repeated table header"] = "dòng tiêu đề bảng lặp lại",
+        ["page number"] = "số trang",
+        ["page header or footer"] = "đầu trang hoặc chân trang",
+        ["text outside the task table"] = "nội dung ngoài bảng nhiệm vụ",
+        ["table outside the task table"] = "bảng ngoài bảng nhiệm vụ",
+        ["plan text outside the task sections"] = "nội dung kế hoạch ngoài các mục nhiệm vụ",
+        ["text before the first row"] = "nội dung trước dòng nhiệm vụ đầu tiên",
+        ["closing formula, recipients and signature"] = "phần kết, nơi nhận và chữ ký",
+    };
+
+    /// <summary>Why, in Vietnamese: what the review page shows.</summary>
+    public string Explanation => Vietnamese(Reason);
+
+    /// <summary>The Vietnamese of a reason in English; a reason not known is returned as it is.</summary>
+    public static string Vietnamese(string reason) => VietnameseReasons.GetValueOrDefault(reason, reason);
+
+    /// <summary>The English reasons, longest first, so that a stored "reason: text" note can be read back.</summary>
+    public static IEnumerable<string> KnownReasons => VietnameseReasons.Keys.OrderByDescending(k => k.Length);
+}

@@ -19,7 +19,7 @@ public sealed class AuditLog(DonDocDbContext db, TimeProvider clock, ILogger<Aud
     public void Record(Actor actor, string action, int? planId, int? taskId, object? before, object? after) =>
         Add(actor, action, planId, taskId, null, before, after);
 
-    /// <summary>A change of something that is not a plan or a task: an account ("user:{id}"), an agency ("agency:{id}"), a group.</summary>
+    /// <summary>A change of something that is not a plan or a task: an account ("user:{id}"), an agency ("agency:{id}"), a group, a calendar day.</summary>
     public void RecordAbout(Actor actor, string action, string subject, object? before, object? after) =>
         Add(actor, action, null, null, subject, before, after);
 
@@ -56,6 +56,12 @@ public static class AuditActions
     public const string AgencyGroup = "agency.group";
     public const string AgencyRemember = "agency.remember";
 
+    /// <summary>A day off or a worked weekend day of an announcement, added by the administrator on /Admin/Calendar.</summary>
+    public const string CalendarAnnounce = "calendar.announce";
+
+    /// <summary>An announced line removed by the administrator.</summary>
+    public const string CalendarRemove = "calendar.remove";
+
     public const string DraftImport = "draft.import";
     public const string DraftEdit = "draft.edit";
     public const string DraftDiscard = "draft.discard";
@@ -74,4 +80,7 @@ public static class AuditActions
     public static string Agency(int agencyId) => "agency:" + agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Group(string name) => "group:" + name;
+
+    /// <summary>An announced line of the calendar, named by its first day: "calendar:2027-02-05".</summary>
+    public static string CalendarDay(DateOnly from) => "calendar:" + from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

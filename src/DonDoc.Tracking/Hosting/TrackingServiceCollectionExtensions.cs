@@ -6,6 +6,7 @@ using DonDoc.Data.Storage;
 using DonDoc.Tracking.Accounts;
 using DonDoc.Tracking.Agencies;
 using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Tasks;
@@ -26,9 +27,13 @@ public static class TrackingServiceCollectionExtensions
     public static IServiceCollection AddDonDocTracking(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(WorkingDayCalendar.Default);
         services.TryAddSingleton<DeadlineParser>();
-        services.TryAddSingleton(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), configuration.GetValue("Tracking:DueSoonDays", 7)));
+
+        // The calendar in force (shipped announcements and stored ones) is read per request scope, so a
+        // stored announcement counts from the next request on.
+        services.TryAddSingleton<CurrentCalendar>();
+        services.TryAddScoped(sp => sp.GetRequiredService<CurrentCalendar>().Calendar);
+        services.TryAddScoped(sp => new TaskStatusEvaluator(sp.GetRequiredService<WorkingDayCalendar>(), configuration.GetValue("Tracking:DueSoonDays", 7)));
         services.AddDonDocData(configuration);
 
         services.AddSingleton(new EvidenceStorageOptions(
@@ -55,6 +60,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<DirectoryAdministration>();
         // Needs the account services (Identity) that the web app and "dondoc user" add.
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<CalendarAnnouncements>();
         return services;
     }
 }

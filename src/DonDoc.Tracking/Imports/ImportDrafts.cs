@@ -88,7 +88,7 @@ public sealed class ImportDrafts(
         entity.SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
             extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message)).ToList(),
-            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Reason}: {d.Text}")).ToList()));
+            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}")).ToList()));
         foreach (var task in entity.Tasks)
         {
             task.CurrentDue = task.DeadlineDue;
@@ -112,7 +112,21 @@ public sealed class ImportDrafts(
         var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
         var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
         var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory)).ToList();
-        return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped);
+        return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped.Select(InVietnamese).ToList());
+    }
+
+    /// <summary>Drafts imported before the reasons were stored in Vietnamese keep "page number: …"; the page shows them in Vietnamese too.</summary>
+    private static DraftNote InVietnamese(DraftNote note)
+    {
+        foreach (var reason in global::DonDoc.Import.Extraction.DroppedLine.KnownReasons)
+        {
+            if (note.Message.StartsWith(reason + ":", StringComparison.Ordinal))
+            {
+                return note with { Message = global::DonDoc.Import.Extraction.DroppedLine.Vietnamese(reason) + note.Message[reason.Length..] };
+            }
+        }
+
+        return note;
     }
 
     private DraftRow Row(PlanTaskEntity task, int? year, AgencyDirectory directory)

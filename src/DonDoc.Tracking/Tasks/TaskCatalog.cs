@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using DonDoc.Core.Access;
+using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
@@ -17,7 +18,7 @@ namespace DonDoc.Tracking.Tasks;
 /// Every list is one keyset-paged query over an index, sorted by the database; statuses are the stored
 /// phase and due key compared with today (<see cref="StoredStatus"/>).
 /// </summary>
-public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, TaskSearch search, DashboardCounts counts)
+public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, TaskSearch search, DashboardCounts counts, DeadlineParser parser)
 {
     /// <summary>One page of the tasks the actor may read that pass the filter: by due date (then id), or by relevance for a search.</summary>
     public async Task<Page<TaskSummary>> ListAsync(Actor actor, TaskFilter filter, PageRequest page, CancellationToken cancellationToken)
@@ -266,7 +267,7 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
             day);
         return new TaskDetails(
             summary,
-            task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText, task.DeadlineDetail ?? "", task.DeadlineDue,
+            task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText, parser.Parse(task.DeadlineRaw, task.Plan?.IssuedOn?.Year).Explanation, task.DeadlineDue,
             task.ReportedDoneOn, task.CompletedOn, task.ReviewNote, task.CancelReason, task.Plan!.State.ToString(),
             task.Assignments.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new AssignmentView(a.AgencyId, a.Agency?.Name ?? "", a.Role.ToString(), a.Note)).ToList(),
             reports.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => new ReportView(

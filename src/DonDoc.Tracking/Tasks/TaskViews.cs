@@ -83,7 +83,7 @@ public sealed record TaskDetails(
     long? BudgetVnd,
     string? Note,
     string? RawText,
-    string DeadlineDetail,
+    string DeadlineExplanation,
     DateOnly? PrintedDue,
     DateOnly? ReportedDoneOn,
     DateOnly? CompletedOn,

@@ -7,6 +7,7 @@ using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Tracking.Auditing;
+using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Hosting;
 using DonDoc.Tracking.Imports;
@@ -53,6 +54,8 @@ public static class DonDocWebApplication
             // Tasks published before their state was stored appear in lists from the first request.
             await scope.ServiceProvider.GetRequiredService<TaskStatusRefresh>().BackfillAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<EvidenceSweeper>().SweepAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<CurrentCalendar>().RefreshAsync(
+                scope.ServiceProvider.GetRequiredService<DonDocDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         }
 
         return app;
@@ -114,6 +117,7 @@ public static class DonDocWebApplication
 
         services.AddHostedService<TaskStatusRefreshService>();
         services.AddScoped<AdministratorBootstrap>();
+        services.AddHostedService<CalendarRefresh>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<PasswordSignIn>();
 
