@@ -36,7 +36,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         FurnitureRegex(@"^\d+\s*/\s*\d+$"),
     ];
 
-    /// <param name="cancellationToken">The import's budget and the caller's abort: checked before each row is cut, the costly step.</param>
+    /// <param name="cancellationToken">The import's budget and the caller's abort: checked for every body line and before each row is cut.</param>
     public Extraction? TryExtract(SourceDocument document, CancellationToken cancellationToken = default)
     {
         var lines = document.Lines
@@ -63,6 +63,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         var body = new List<(int Number, string Raw, string Text)>();
         for (var i = headerEnd; i < lines.Count; i++)
         {
+            // Sorting a flattened appendix of 20,000 rows into body and furniture costs seconds: an abandoned import stops here too.
+            cancellationToken.ThrowIfCancellationRequested();
             var line = lines[i];
             if (StartsHeader(line.Text))
             {
