@@ -1,9 +1,10 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DonDoc.Core.Deadlines;
 
 namespace DonDoc.Benchmarks;
 
-/// <summary>Deadline expressions parsed per second (target ≥ 200,000/s, issue 3).</summary>
+/// <summary>Deadline expressions parsed per second (target ≥ 200,000/s, issues 3 and 12).</summary>
 [MemoryDiagnoser]
 public class DeadlineParserBenchmark
 {
@@ -28,7 +29,73 @@ public class DeadlineParserBenchmark
         "Sơ kết: tháng 6/2026; Tổng kết: tháng 12/2026", "Quý\u200b IV/2027", "6 tháng đầu năm và cả năm 2026", "Hằng tháng, trước ngày 20",
     ];
 
+    /// <summary>How many corpus cells one operation parses (the corpus holds more distinct cells; the first ones by text are taken).</summary>
+    private const int CorpusCellsPerOperation = 200;
+
     private readonly DeadlineParser _parser = new();
+
+    private (string Text, int? PlanYear)[] _corpusCells = [];
+
+    /// <summary>
+    /// The deadline cells of the committed corpus goldens (tests/corpus/golden), each distinct text with its
+    /// plan's year once, as real plans print them: dates, months, quarters, ranges, waves, events, schedules.
+    /// </summary>
+    [GlobalSetup(Target = nameof(ParseCorpusCells))]
+    public void ReadCorpusCells()
+    {
+        var golden = Path.Combine(RepositoryRoot(), "tests", "corpus", "golden");
+        var cells = new SortedDictionary<string, int?>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(golden, "*.json"))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var root = document.RootElement;
+            int? year = root.TryGetProperty("plan", out var plan) && plan.TryGetProperty("issued_on", out var issued) && issued.ValueKind == JsonValueKind.String
+                ? int.Parse(issued.GetString()![..4], System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            foreach (var task in root.GetProperty("tasks").EnumerateArray())
+            {
+                if (task.TryGetProperty("deadline_raw", out var raw) && raw.ValueKind == JsonValueKind.String)
+                {
+                    cells.TryAdd(raw.GetString()!, year);
+                }
+            }
+        }
+
+        if (cells.Count < CorpusCellsPerOperation)
+        {
+            throw new InvalidOperationException($"{golden} holds {cells.Count} distinct deadline cells, fewer than {CorpusCellsPerOperation}");
+        }
+
+        // Every n-th cell, so that the sample spans the alphabet of phrasings rather than its first letters.
+        var all = cells.Select(c => (c.Key, c.Value)).ToArray();
+        _corpusCells = Enumerable.Range(0, CorpusCellsPerOperation).Select(i => all[i * all.Length / CorpusCellsPerOperation]).ToArray();
+    }
+
+    /// <summary>One operation parses 200 distinct deadline cells of the corpus goldens.</summary>
+    [Benchmark(OperationsPerInvoke = CorpusCellsPerOperation)]
+    public int ParseCorpusCells()
+    {
+        var kinds = 0;
+        foreach (var (text, year) in _corpusCells)
+        {
+            kinds += (int)_parser.Parse(text, year).Kind;
+        }
+
+        return kinds;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DonDoc.slnx")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("DonDoc.slnx not found above " + AppContext.BaseDirectory);
+    }
 
     /// <summary>One operation parses all 20 expressions: expressions per second = 20 / mean time.</summary>
     [Benchmark(OperationsPerInvoke = 20)]
