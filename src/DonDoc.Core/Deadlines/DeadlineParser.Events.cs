@@ -56,13 +56,39 @@ public sealed partial class DeadlineParser
             for (var i = _from; i < _to; i++)
             {
                 var days = Free(i) ? _text.Number(i, 3) : -1;
-                if (days < 1 || !WordAt(i + 1, "ngay"))
+                if (days < 1)
+                {
+                    continue;
+                }
+
+                // "24 giờ sau khi bão tan", "03 tháng kể từ khi …": hours and months count only with the word
+                // that anchors them to an event, so "16 giờ ngày 31/3" stays an hour and "6 tháng đầu năm" a period.
+                var months = 0;
+                if (WordAt(i + 1, "gio") || WordAt(i + 1, "thang"))
+                {
+                    var anchor = i + 2;
+                    if (!(WordAt(anchor, "sau") || WordAt(anchor, "truoc") || ((WordAt(anchor, "ke") || WordAt(anchor, "tinh")) && WordAt(anchor + 1, "tu"))))
+                    {
+                        continue;
+                    }
+
+                    if (_text.IsWord(i + 1, "gio"))
+                    {
+                        days = (days + 23) / 24;
+                    }
+                    else
+                    {
+                        months = days;
+                        days = 0;
+                    }
+                }
+                else if (!WordAt(i + 1, "ngay"))
                 {
                     continue;
                 }
 
                 var next = i + 2;
-                var working = WordAt(next, "lam") && WordAt(next + 1, "viec");
+                var working = months == 0 && WordAt(next, "lam") && WordAt(next + 1, "viec");
                 if (working)
                 {
                     next += 2;
@@ -116,7 +142,7 @@ public sealed partial class DeadlineParser
                 }
 
                 var start = Math.Min(leadStart, i);
-                Add(start, new EventRelativeTerm(name, direction, days, working));
+                Add(start, new EventRelativeTerm(name, direction, days, working, months));
                 Use(start, nameEnd);
                 i = nameEnd - 1;
             }
@@ -214,6 +240,15 @@ public sealed partial class DeadlineParser
                 var stop = StopAt(i + length);
 
                 var start = WordAt(i - 1, "ngay") ? i - 1 : i;
+                if (PhraseAt(start, DeadlineVocabulary.ImmediateOpeners) is > 0 and var immediate)
+                {
+                    // "Ngay sau khi có quyết định …", "Ngay khi có lệnh …": due the day it happens.
+                    Add(start, new EventRelativeTerm(_text.Printed(start + immediate, stop), EventDirection.After, 0, false));
+                    Use(start, stop);
+                    i = stop - 1;
+                    continue;
+                }
+
                 Add(start, new ConditionalTerm(_text.Printed(start, stop)));
                 Use(start, stop);
                 i = stop - 1;
@@ -235,12 +270,14 @@ public sealed partial class DeadlineParser
                 // The direction is the nearest "sau"/"trước" before the event, else after it ("Sau đại hội 07 ngày").
                 // "Trong dịp Tết", "Trong thời gian tổ chức thi", "Dịp Lễ …": while it lasts.
                 var direction = EventDirection.After;
+                var directed = false;
                 var spanStart = eventStart;
                 for (var k = eventStart - 1; k >= _from && Free(k); k--)
                 {
                     if (WordAt(k, "sau") || WordAt(k, "truoc"))
                     {
                         direction = _text.IsWord(k, "sau") ? EventDirection.After : EventDirection.Before;
+                        directed = true;
                         spanStart = WordAt(k - 1, "ngay") ? k - 1 : k;
                         break;
                     }
@@ -273,6 +310,14 @@ public sealed partial class DeadlineParser
                     }
 
                     nameEnd++;
+                }
+
+                // "Trước khai giảng năm học 2026 - 2027": a year printed right after an event that the task comes
+                // before or after says which event it is; it is not the task's own deadline.
+                if (directed && offset == 0 && nameEnd < _to && !IsStop(nameEnd) && TryAtom(nameEnd, _to, null, out var which)
+                    && which.Kind is AtomKind.Year or AtomKind.SchoolYear && EndsPart(which.To))
+                {
+                    nameEnd = which.To;
                 }
 
                 spanEnd = Math.Max(spanEnd, nameEnd);
@@ -336,6 +381,42 @@ public sealed partial class DeadlineParser
             }
 
             return true;
+        }
+
+        /// <summary>Whether nothing but a closing sign or a full stop follows from token <paramref name="index"/> to the end of the part.</summary>
+        private bool EndsPart(int index)
+        {
+            var k = index;
+            while (k < _to && _tokens[k].Kind is TokenKind.Close or TokenKind.Dot)
+            {
+                k++;
+            }
+
+            return k >= _to;
+        }
+
+        /// <summary>"Bắt đầu (thực hiện) từ năm 2026" with no end printed: work that goes on from then.</summary>
+        private void ReadOpenStarts()
+        {
+            for (var i = _from; i < _to; i++)
+            {
+                var length = PhraseAt(i, DeadlineVocabulary.OpenStartLeads);
+                if (length == 0 || !TryAtom(i + length, _to, null, out var start))
+                {
+                    continue;
+                }
+
+                // "Bắt đầu từ tháng 3 đến tháng 6/2026" is a range, read with the times.
+                var after = start.To;
+                if (after < _to && (WordIn(after, DeadlineVocabulary.Connectors) || _tokens[after].Kind == TokenKind.Dash))
+                {
+                    continue;
+                }
+
+                Add(i, new ContinuousTerm());
+                Use(i, after);
+                i = after - 1;
+            }
         }
 
         /// <summary>"Thường xuyên", "Liên tục", "Hằng ngày".</summary>

@@ -17,7 +17,8 @@ public sealed partial class DeadlineParser
                     continue;
                 }
 
-                if (TryDayOfEveryMonth(i, out var rule, out var end)
+                if (TryDayOfEveryWeek(i, out var rule, out var end)
+                    || TryDayOfEveryMonth(i, out rule, out end)
                     || TryDayOfEveryQuarter(i, out rule, out end)
                     || TryDayOfEveryYear(i, out rule, out end)
                     || TryMonthOfEveryYear(i, out rule, out end)
@@ -56,6 +57,14 @@ public sealed partial class DeadlineParser
             end = i;
             var day = DayAfterNgay(i, out var next);
             var every = day > 0 ? EveryAt(next) : 0;
+            if (day > 0 && every == 0 && WordAt(next, "thang") && NextOfEach(next + 1) is > 0 and var following)
+            {
+                // "ngày 05 của tháng liền kề": day 5 of the month after each one.
+                rule = new RecurrenceRule(RecurrenceFrequency.Monthly, day, 1);
+                end = next + 1 + following;
+                return true;
+            }
+
             if (every == 0 || !WordAt(next + every, "thang"))
             {
                 return false;
@@ -63,6 +72,56 @@ public sealed partial class DeadlineParser
 
             rule = new RecurrenceRule(RecurrenceFrequency.Monthly, day, 1);
             end = next + every + 1;
+            return true;
+        }
+
+        /// <summary>
+        /// "liền kề", "trước liền kề", "kế tiếp", "tiếp theo" after "tháng"/"năm" at <paramref name="index"/>: the
+        /// period right after (or before) each one, so the day recurs; the length, or 0.
+        /// </summary>
+        private int NextOfEach(int index)
+        {
+            var k = WordAt(index, "truoc") || WordAt(index, "sau") ? index + 1 : index;
+            return WordAt(k, "lien") && WordAt(k + 1, "ke") ? k + 2 - index
+                : k == index && (WordAt(k, "ke") || WordAt(k, "tiep")) && (WordAt(k + 1, "tiep") || WordAt(k + 1, "theo")) ? 2
+                : 0;
+        }
+
+        /// <summary>"ngày thứ Sáu hằng tuần", "Thứ Hai hàng tuần", "Chủ nhật hằng tuần".</summary>
+        private bool TryDayOfEveryWeek(int i, out RecurrenceRule rule, out int end)
+        {
+            rule = null!;
+            end = i;
+            var k = WordAt(i, "ngay") ? i + 1 : i;
+            int weekday;
+            if (WordAt(k, "chu") && WordAt(k + 1, "nhat"))
+            {
+                weekday = 7;
+            }
+            else if (WordAt(k, "thu") && Free(k + 1))
+            {
+                weekday = _text.Number(k + 1, 1) is >= 2 and <= 7 and var printed ? printed - 1
+                    : _text.IsWord(k + 1, "hai") ? 1
+                    : _text.IsWord(k + 1, "ba") ? 2
+                    : _text.IsWord(k + 1, "tu") ? 3
+                    : _text.IsWord(k + 1, "nam") ? 4
+                    : _text.IsWord(k + 1, "sau") ? 5
+                    : _text.IsWord(k + 1, "bay") ? 6
+                    : 0;
+            }
+            else
+            {
+                return false;
+            }
+
+            var every = weekday > 0 ? EveryAt(k + 2) : 0;
+            if (every == 0 || !WordAt(k + 2 + every, "tuan"))
+            {
+                return false;
+            }
+
+            rule = new RecurrenceRule(RecurrenceFrequency.Weekly, weekday, 1);
+            end = k + 2 + every + 1;
             return true;
         }
 
@@ -112,6 +171,14 @@ public sealed partial class DeadlineParser
             }
 
             var every = EveryAt(next);
+            if (every == 0 && WordAt(next, "nam") && NextOfEach(next + 1) is > 0 and var following)
+            {
+                // "31/01 năm liền kề", "ngày 31/12 năm trước liền kề": that day of the year after (or before) each one.
+                rule = new RecurrenceRule(RecurrenceFrequency.Yearly, day, month);
+                end = next + 1 + following;
+                return true;
+            }
+
             if (every == 0 || !WordAt(next + every, "nam"))
             {
                 return false;
@@ -190,6 +257,11 @@ public sealed partial class DeadlineParser
                 frequency = RecurrenceFrequency.Yearly;
                 next++;
             }
+            else if (every > 0 && WordAt(next, "tuan"))
+            {
+                frequency = RecurrenceFrequency.Weekly;
+                next++;
+            }
             else
             {
                 return false;
@@ -206,6 +278,7 @@ public sealed partial class DeadlineParser
                 RecurrenceFrequency.Monthly => new RecurrenceRule(RecurrenceFrequency.Monthly, null, 1),
                 RecurrenceFrequency.Quarterly => new RecurrenceRule(RecurrenceFrequency.Quarterly, null, 3),
                 RecurrenceFrequency.HalfYearly => new RecurrenceRule(RecurrenceFrequency.HalfYearly, null, 6),
+                RecurrenceFrequency.Weekly => new RecurrenceRule(RecurrenceFrequency.Weekly, null, 1),
                 _ => new RecurrenceRule(RecurrenceFrequency.Yearly, null, 12),
             };
 

@@ -98,6 +98,7 @@ public sealed partial class DeadlineParser
             ReadConditions();
             ReadEvents();
             ReadRecurring();
+            ReadOpenStarts();
             ReadContinuous();
             ReadTimes();
         }

@@ -78,7 +78,8 @@ public sealed record ContinuousTerm : DeadlineTerm
 /// <summary>Due relative to an event that a person records: "Sau đại hội 07 ngày", "Trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ".</summary>
 /// <param name="Event">The event as the plan names it ("Đại hội Đảng bộ tỉnh"); empty when only implied.</param>
 /// <param name="Days">How many days after (or before) the event; 0 for "ngay sau" or no number.</param>
-public sealed record EventRelativeTerm(string Event, EventDirection Direction, int Days, bool WorkingDays) : DeadlineTerm
+/// <param name="Months">Months counted before the days ("Sau 03 tháng kể từ khi …"); 0 for most.</param>
+public sealed record EventRelativeTerm(string Event, EventDirection Direction, int Days, bool WorkingDays, int Months = 0) : DeadlineTerm
 {
     public override DeadlineKind Kind => DeadlineKind.EventRelative;
 
@@ -88,6 +89,11 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
         {
             var name = Event.Length == 0 ? "the event (implied)" : Event;
             var direction = Direction == EventDirection.Before ? "before" : "after";
+            if (Months > 0)
+            {
+                return $"{Months} months{(Days > 0 ? $" and {Days} days" : "")} {direction} {name}";
+            }
+
             if (Days == 0)
             {
                 return Direction switch
@@ -109,6 +115,11 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
         {
             var name = Event.Length == 0 ? "sự kiện (văn bản không nêu tên, cần người xác định)" : Event;
             var direction = Direction == EventDirection.Before ? "trước" : "sau";
+            if (Months > 0)
+            {
+                return $"{Months} tháng{(Days > 0 ? $" {Days} ngày" : "")} {direction} {name}";
+            }
+
             if (Days == 0)
             {
                 return Direction switch
@@ -133,7 +144,8 @@ public sealed record EventRelativeTerm(string Event, EventDirection Direction, i
             EventDirection.Before => -Days,
             _ => 0,
         };
-        return WorkingDays ? calendar.AddWorkingDays(eventDate, signed) : eventDate.AddDays(signed);
+        var start = Months == 0 ? eventDate : eventDate.AddMonths(Direction == EventDirection.Before ? -Months : Months);
+        return WorkingDays ? calendar.AddWorkingDays(start, signed) : start.AddDays(signed);
     }
 }
 

@@ -34,6 +34,12 @@ internal static class DeadlineVocabulary
         [["to", "chuc", "thi"]],
         [["ket", "qua", "thi"]],
         [["thien", "tai"]],
+        [["khai", "giang"]],
+        [["tin", "bao"]],
+        [["con", "bao"]],
+        [["bao", "tan"]],
+        [["ap", "thap", "nhiet", "doi"]],
+        [["lenh", "so", "tan"]],
 
         // A document the plan names, once issued: "Sau khi Nghị định được ban hành" (not "sau khi Trung ương ban hành …").
         [["nghi", "dinh"], ["ban", "hanh"]],
@@ -45,7 +51,18 @@ internal static class DeadlineVocabulary
         [["chuong", "trinh"], ["ban", "hanh"]],
         [["quy", "che"], ["ban", "hanh"]],
         [["quy", "dinh"], ["ban", "hanh"]],
+
+        // … once passed: "Sau khi Luật được Quốc hội thông qua".
+        [["luat"], ["thong", "qua"]],
+        [["nghi", "quyet"], ["thong", "qua"]],
+        [["de", "an"], ["thong", "qua"]],
     ];
+
+    /// <summary>Openers that say "at once when …": the task is due on the day the event happens, not waiting on a condition.</summary>
+    public static readonly string[][] ImmediateOpeners = Phrases("ngay sau khi", "ngay khi");
+
+    /// <summary>Words before a start with no end: "Bắt đầu (thực hiện) từ năm 2026".</summary>
+    public static readonly string[][] OpenStartLeads = Phrases("bat dau thuc hien tu", "bat dau trien khai tu", "bat dau ap dung tu", "bat dau tu");
 
     /// <summary>Words that introduce a condition: "sau khi (có) …", "khi có …", "kể từ khi …".</summary>
     public static readonly string[][] ConditionOpeners = Phrases(

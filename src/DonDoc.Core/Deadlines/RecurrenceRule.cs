@@ -6,17 +6,22 @@ public enum RecurrenceFrequency
     Quarterly,
     HalfYearly,
     Yearly,
+
+    /// <summary>"Hằng tuần", "thứ Sáu hằng tuần": <see cref="RecurrenceRule.Day"/> is the weekday, 1 = Monday … 7 = Sunday.</summary>
+    Weekly,
 }
 
 /// <summary>
 /// When a recurring obligation falls due: on <see cref="Day"/> of the month (the last day when null or
 /// past the month's end), in month <see cref="MonthOfPeriod"/> of each period (1 = first, 3 = last month
-/// of a quarter; for yearly rules the month of the year).
+/// of a quarter; for yearly rules the month of the year). A weekly rule falls on weekday <see cref="Day"/>
+/// (1 = Monday … 7 = Sunday), by the end of each week (Sunday) when null.
 /// </summary>
 public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int MonthOfPeriod)
 {
     public string Description => Frequency switch
     {
+        RecurrenceFrequency.Weekly => Day is { } w and >= 1 and <= 7 ? $"weekly on {(DayOfWeek)(w % 7)}" : "weekly, by the end of each week",
         RecurrenceFrequency.Monthly => Day is { } d ? $"monthly on day {d}" : "monthly, by the end of the month",
         RecurrenceFrequency.Quarterly => MonthOfPeriod == 3
             ? (Day is { } d ? $"quarterly, by day {d} of the last month of each quarter" : "quarterly, by the end of each quarter")
@@ -28,6 +33,7 @@ public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int
     /// <summary>The same in Vietnamese: what a page shows.</summary>
     public string Explanation => Frequency switch
     {
+        RecurrenceFrequency.Weekly => Day is { } w and >= 1 and <= 7 ? $"{WeekdayNames[w - 1]} hằng tuần" : "cuối mỗi tuần",
         RecurrenceFrequency.Monthly => Day is { } d ? $"ngày {d} hằng tháng" : "cuối mỗi tháng",
         RecurrenceFrequency.Quarterly => MonthOfPeriod == 3
             ? (Day is { } d ? $"ngày {d} tháng cuối mỗi quý" : "cuối mỗi quý")
@@ -35,6 +41,8 @@ public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int
         RecurrenceFrequency.HalfYearly => Day is { } d ? $"6 tháng một lần, ngày {d} tháng thứ {MonthOfPeriod} của mỗi kỳ" : "cuối mỗi 6 tháng",
         _ => Day is { } d ? $"hằng năm vào ngày {d:00}/{MonthOfPeriod:00}" : $"hằng năm, hết tháng {MonthOfPeriod}",
     };
+
+    private static readonly string[] WeekdayNames = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
 
     private int PeriodMonths => Frequency switch
     {
@@ -46,6 +54,28 @@ public sealed record RecurrenceRule(RecurrenceFrequency Frequency, int? Day, int
 
     /// <summary>Every due date on or after <paramref name="from"/>, in order, without end.</summary>
     public IEnumerable<DateOnly> Occurrences(DateOnly from)
+    {
+        if (Frequency == RecurrenceFrequency.Weekly)
+        {
+            return WeeklyOccurrences(from);
+        }
+
+        return MonthlyOccurrences(from);
+    }
+
+    private IEnumerable<DateOnly> WeeklyOccurrences(DateOnly from)
+    {
+        var weekday = Day is { } w and >= 1 and <= 7 ? w : 7;
+        var fromWeekday = from.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)from.DayOfWeek;
+        var due = from.AddDays((weekday - fromWeekday + 7) % 7);
+        while (due.Year <= 9998)
+        {
+            yield return due;
+            due = due.AddDays(7);
+        }
+    }
+
+    private IEnumerable<DateOnly> MonthlyOccurrences(DateOnly from)
     {
         var periodMonths = PeriodMonths;
         // The period (counted in months since year 0) that contains "from".

@@ -226,7 +226,59 @@ public sealed class DeadlineGrammarTest
         { "Quý IV\u00ad/2025", null, DeadlineKind.PeriodEnd, "2025-12-31" },
     };
 
+    // "Hằng tuần", "thứ Sáu hằng tuần": a weekly schedule (due on that weekday, else by the end of each week).
+    public static TheoryData<string, int?, DeadlineKind, string?> WeeklySchedules => new()
+    {
+        { "Hằng tuần", 2026, DeadlineKind.Recurring, null },
+        { "định kỳ hằng tuần", null, DeadlineKind.Recurring, null },
+        { "Mỗi tuần", 2026, DeadlineKind.Recurring, null },
+        { "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần", null, DeadlineKind.Recurring, null },
+        { "Thứ Hai hàng tuần", 2026, DeadlineKind.Recurring, null },
+        { "Báo cáo vào ngày thứ Năm hằng tuần", 2026, DeadlineKind.Recurring, null },
+    };
+
+    // "tháng liền kề", "năm liền kề": the period right after (or before) each one, so a schedule, not one date.
+    public static TheoryData<string, int?, DeadlineKind, string?> TheNextMonthOrYearOfEachOne => new()
+    {
+        { "Trước ngày 05 của tháng liền kề", 2026, DeadlineKind.Recurring, null },
+        { "Trước ngày 10 tháng liền kề", null, DeadlineKind.Recurring, null },
+        { "Trước ngày 31/01 năm liền kề", 2026, DeadlineKind.Recurring, null },
+        { "Ban hành kế hoạch chậm nhất là ngày 31/12 năm trước liền kề và tổ chức mở lớp theo kế hoạch đề ra.", 2026, DeadlineKind.Recurring, null },
+        { "Trước ngày 15/01 năm sau", 2026, DeadlineKind.Date, "2027-01-15" },
+    };
+
+    // Events with no offset or an offset in hours or months: the task waits for the event a person records.
+    public static TheoryData<string, int?, DeadlineKind, string?> EventsAndTheirOffsets => new()
+    {
+        { "Trước khai giảng năm học 2026 - 2027", 2026, DeadlineKind.EventRelative, null },
+        { "Ngay sau lễ khai giảng", 2026, DeadlineKind.EventRelative, null },
+        { "Khi có tin bão, áp thấp nhiệt đới", 2026, DeadlineKind.EventRelative, null },
+        { "Ngay khi có lệnh sơ tán", 2026, DeadlineKind.EventRelative, null },
+        { "Ngay sau khi có quyết định giao biên chế của UBND Thành phố", 2026, DeadlineKind.EventRelative, null },
+        { "Sau khi Luật được Quốc hội thông qua", 2026, DeadlineKind.EventRelative, null },
+        { "Sau khi Nghị quyết được HĐND tỉnh thông qua", 2026, DeadlineKind.EventRelative, null },
+        { "Chậm nhất 24 giờ sau khi bão tan", 2026, DeadlineKind.EventRelative, null },
+        { "Sau 03 tháng kể từ khi có văn bản của Trung ương hoặc Quyết định liên quan của cơ quan có thẩm quyền", 2026, DeadlineKind.EventRelative, null },
+        { "Trong vòng 48 giờ kể từ khi nhận được báo cáo", 2026, DeadlineKind.EventRelative, null },
+        { "Trong 6 tháng đầu năm 2026", 2026, DeadlineKind.PeriodEnd, "2026-06-30" },
+        { "Chậm nhất 16 giờ ngày 31/3/2026", 2026, DeadlineKind.Date, "2026-03-31" },
+        { "Sau khi có hướng dẫn của Trung ương", 2026, DeadlineKind.Conditional, null },
+    };
+
+    // "Bắt đầu (thực hiện) từ …" with no end: work that goes on from then.
+    public static TheoryData<string, int?, DeadlineKind, string?> StartsWithoutAnEnd => new()
+    {
+        { "Bắt đầu thực hiện từ năm 2026", 2026, DeadlineKind.Continuous, null },
+        { "Bắt đầu từ tháng 01/2026", 2026, DeadlineKind.Continuous, null },
+        { "Bắt đầu triển khai từ Quý II/2026", 2026, DeadlineKind.Continuous, null },
+        { "Bắt đầu từ tháng 3/2026, hoàn thành trước 30/9/2026", 2026, DeadlineKind.Date, "2026-09-30" },
+    };
+
     [Theory]
+    [MemberData(nameof(WeeklySchedules))]
+    [MemberData(nameof(TheNextMonthOrYearOfEachOne))]
+    [MemberData(nameof(EventsAndTheirOffsets))]
+    [MemberData(nameof(StartsWithoutAnEnd))]
     [MemberData(nameof(BareMonths))]
     [MemberData(nameof(RangesAndListsAreDueAtTheirEnd))]
     [MemberData(nameof(ARangeEndingOnADayIsADate))]
@@ -282,6 +334,46 @@ public sealed class DeadlineGrammarTest
 
         Assert.Equal(new RecurrenceRule(RecurrenceFrequency.Yearly, 30, 11), term.Rule);
         Assert.Equal(new DateOnly(2026, 11, 30), term.Rule.Next(new DateOnly(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void A_report_before_Friday_each_week_falls_on_every_Friday()
+    {
+        var term = Assert.IsType<RecurringTerm>(_parser.Parse("Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần").Terms.Single());
+
+        Assert.Equal(new RecurrenceRule(RecurrenceFrequency.Weekly, 5, 1), term.Rule);
+        Assert.Equal([new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 11)], term.Rule.Occurrences(new DateOnly(2026, 12, 2)).Take(2));
+        Assert.Equal("thứ Sáu hằng tuần", term.Rule.Explanation);
+    }
+
+    [Fact]
+    public void Every_week_without_a_day_is_due_by_each_Sunday()
+    {
+        var term = Assert.IsType<RecurringTerm>(_parser.Parse("Hằng tuần").Terms.Single());
+
+        Assert.Equal(new DateOnly(2026, 12, 6), term.Rule.Next(new DateOnly(2026, 12, 2)));
+        Assert.Equal(new DateOnly(2026, 12, 6), term.Rule.Next(new DateOnly(2026, 12, 6)));
+    }
+
+    [Fact]
+    public void Day_5_of_the_next_month_is_a_monthly_schedule_and_31_January_of_the_next_year_a_yearly_one()
+    {
+        Assert.Equal(new RecurrenceRule(RecurrenceFrequency.Monthly, 5, 1), Assert.IsType<RecurringTerm>(_parser.Parse("Trước ngày 05 của tháng liền kề", 2026).Terms.Single()).Rule);
+        Assert.Equal(new RecurrenceRule(RecurrenceFrequency.Yearly, 31, 1), Assert.IsType<RecurringTerm>(_parser.Parse("Trước ngày 31/01 năm liền kề", 2026).Terms.Single()).Rule);
+    }
+
+    [Fact]
+    public void Offsets_in_hours_and_months_count_from_the_event()
+    {
+        var hours = Assert.IsType<EventRelativeTerm>(_parser.Parse("Chậm nhất 24 giờ sau khi bão tan").Terms.Single());
+        var months = Assert.IsType<EventRelativeTerm>(_parser.Parse("Sau 03 tháng kể từ khi có văn bản của Trung ương").Terms.Single());
+        var calendar = DonDoc.Core.Calendar.WorkingDayCalendar.Default;
+
+        Assert.Equal(1, hours.Days);
+        Assert.Equal(new DateOnly(2026, 9, 11), hours.DueAfter(new DateOnly(2026, 9, 10), calendar));
+        Assert.Equal(3, months.Months);
+        Assert.Equal(new DateOnly(2026, 5, 10), months.DueAfter(new DateOnly(2026, 2, 10), calendar));
+        Assert.Equal("3 tháng sau có văn bản của Trung ương", months.Explanation);
     }
 
     [Fact]
