@@ -18,6 +18,7 @@ public sealed class DeadlineParserProperties
         "trước", "ngày", "tháng", "quý", "Quí", "năm", "/", "-", "–", ";", ":", ",", ".", "thường xuyên", "sau", "đại hội", "khi có", "theo",
         "hằng", "IV", "31", "02", "2026", "99999", "0", " ", "(", ")", "Đ", "h", "làm việc", "giai đoạn", "từ", "đến", "và", "Đợt 1:",
         "Sơ kết:", "kế hoạch", "ban hành", "chậm nhất", "dự kiến", "kể từ", "định kỳ", "hằng năm", "16h", "lần", "\u200b", "\u0301",
+        "tuần", "thứ Sáu", "liền kề", "giờ", "khai giảng", "bắt đầu từ", "ngay khi", "bão tan", "thông qua",
     ];
 
     private static readonly string[] Repeated =
@@ -25,6 +26,7 @@ public sealed class DeadlineParserProperties
         "9", "1/", "12/", "ngày ", "ngày 1 ", "tháng ", "quý I, ", "Quý IV/2025- ", "2025-", "2025 - ", "từ tháng 1 đến ", "sau khi đại hội ",
         "khi kế hoạch ", "kế hoạch đại hội ", "theo kế hoạch ", "- ", "Đợt 1: ", "Sơ kết: 6/2026, ", "(", "05 ngày sau ", "hằng năm ",
         "chậm nhất ngày 1, ", "trước 17h00 ", "\u200b", "đ", "a\u0301",
+        "24 giờ sau khi ", "thứ hai hằng ", "bắt đầu từ ", "ngày 05 của tháng liền ", "trước khai giảng năm học 2026 - ", "03 tháng kể từ ",
     ];
 
     private readonly DeadlineParser _parser = new();
