@@ -11,6 +11,7 @@ using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
+using DonDoc.Web.Api.Documentation;
 using DonDoc.Web.Common;
 using DonDoc.Web.Dashboard;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,18 @@ public sealed record PlanDetails(PlanSummary Plan, string? StateReason, int Vers
 public sealed record ClosePlanInput(string? Reason, bool Cancel = false, int? Version = null);
 
 public sealed record RememberAgencyInput(string? Text, string? AliasOf, string? Kind);
+
+/// <summary>The id of what a request created.</summary>
+public sealed record CreatedId(int Id);
+
+/// <summary>A published draft: the plan keeps the draft's id.</summary>
+public sealed record PublishedPlan(int Id, int PlanId, int Tasks);
+
+/// <summary>The task's status after the office's decision on its completion.</summary>
+public sealed record ReviewOutcome(string Status);
+
+/// <summary>The account the credentials belong to.</summary>
+public sealed record CurrentAccount(string Id, string Name, IReadOnlyList<string> Roles, int? AgencyId);
 
 public sealed record DeadlineInterpretation(string? Text, string Kind, DateOnly? Due, string Detail, string Explanation);
 
@@ -45,7 +58,7 @@ public static class ApiEndpoints
         {
             var (file, content) = await workflow.OpenEvidenceAsync(http.User.RequireActor(), id, ct);
             return TypedResults.Stream(content, file.ContentType, file.FileName);
-        }).AddEndpointFilter(ProblemFilter).RequireAuthorization();
+        }).AddEndpointFilter(ProblemFilter).RequireAuthorization().ExcludeFromDescription();
 
         var api = app.MapGroup("/api").AddEndpointFilter(ProblemFilter).DisableAntiforgery();
         MapAuth(api);
@@ -60,28 +73,35 @@ public static class ApiEndpoints
             int? plan, [FromQuery(Name = "plans_after")] string? plansAfter, [FromQuery(Name = "agencies_after")] string? agenciesAfter,
             [FromQuery(Name = "overdue_after")] string? overdueAfter, [FromQuery(Name = "upcoming_after")] string? upcomingAfter, int? limit,
             DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await dashboard.BuildAsync(http.User.RequireActor(), plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, limit), ct)));
+            TypedResults.Ok(await dashboard.BuildAsync(http.User.RequireActor(), plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, limit), ct)))
+            .Documented("getDashboard", "Số liệu tổng hợp", "The consolidated figures (QĐ 42/2014/QĐ-TTg groups, agencies ranked, overdue and upcoming tasks), each list keyset-paged by its own *_after parameter.", ApiOperation.AnyAccount, 400, 401, 404);
         secured.MapGet("/dashboard/export/{table}", async (string table, int? plan, DashboardBuilder dashboard, HttpContext http, CancellationToken ct) =>
         {
             var rows = await dashboard.TableAsync(http.User.RequireActor(), plan, table, DashboardExport.MaxRows, ct);
             var bytes = await DashboardExport.ToExcelAsync(rows, table, ct);
             return TypedResults.File(bytes, EvidenceStore.ContentTypeOf("xlsx"), $"dondoc-{table}-{rows.Today:yyyyMMdd}.xlsx");
-        });
+        })
+            .Produces(StatusCodes.Status200OK, contentType: EvidenceStore.ContentTypeOf("xlsx"))
+            .Documented("exportDashboardTable", "Xuất bảng tổng hợp ra Excel", "One table of the dashboard (`agencies`, `overdue`, `upcoming`, `plans`) as an Excel workbook.", ApiOperation.AnyAccount, 400, 401, 404);
         secured.MapGet("/agencies", async (string? after, int? limit, AgencyList agencies, CancellationToken ct) =>
-            TypedResults.Ok(await agencies.ListAsync(new PageRequest(after, limit), ct)));
+            TypedResults.Ok(await agencies.ListAsync(new PageRequest(after, limit), ct)))
+            .Documented("listAgencies", "Danh mục cơ quan", "The agency directory, keyset-paged.", ApiOperation.AnyAccount, 400, 401);
         secured.MapGet("/agencies/match", async (string text, string? issuer, AgencyDirectoryStore store, CancellationToken ct) =>
-            TypedResults.Ok((await store.LoadAsync(ct)).InPlanOf(issuer).Resolve(text)));
+            TypedResults.Ok((await store.LoadAsync(ct)).InPlanOf(issuer).Resolve(text)))
+            .Documented("matchAgencies", "Nhận diện tên cơ quan", "Resolves the agencies named in a text (a cell of a plan), read in the plan of the issuer when given.", ApiOperation.AnyAccount, 400, 401);
         secured.MapPost("/agencies/aliases", async (RememberAgencyInput input, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var kind = Enum.TryParse<AgencyKind>(input.Kind, ignoreCase: true, out var parsed) ? parsed : (AgencyKind?)null;
             await drafts.RememberAgencyAsync(http.User.RequireActor(), input.Text, input.AliasOf, kind, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Documented("rememberAgencyAlias", "Ghi nhớ tên gọi cơ quan", "Remembers a name as an alias of a known agency, or as a new agency of a kind.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);
         secured.MapGet("/deadlines/interpret", (string? text, int? year, DeadlineParser parser) =>
         {
             var deadline = parser.Parse(text, year);
             return TypedResults.Ok(new DeadlineInterpretation(text, deadline.Kind.ToSchemaName(), deadline.Due, deadline.Detail, DeadlineExplanation.Describe(deadline)));
-        });
+        })
+            .Documented("interpretDeadline", "Cách hiểu một thời hạn", "How DonDoc reads a deadline text (a date, a quarter, `thường xuyên`, a condition), and the due date it gives.", ApiOperation.AnyAccount, 400, 401);
     }
 
     private static void MapAuth(RouteGroupBuilder api)
@@ -98,7 +118,9 @@ public static class ApiEndpoints
                 default:
                     return TypedResults.Problem(PasswordSignIn.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công");
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+            .Documented("signIn", "Đăng nhập, nhận mã truy cập", "Signs in with an account's e-mail and password; answers the bearer `accessToken` (and `expiresIn`, `refreshToken`). An account whose password was set by someone else must change it on the sign-in page first (403).", ApiOperation.Anonymous, 400, 401, 403);
         api.MapPost("/auth/logout", async (HttpContext http, UserManager<DonDocUser> users, UserAccounts accounts) =>
         {
             // Sessions are checked against the security stamp on every request: a new stamp ends them all.
@@ -108,18 +130,21 @@ public static class ApiEndpoints
             }
 
             return TypedResults.NoContent();
-        }).RequireAuthorization(BearerPolicy);
+        }).RequireAuthorization(BearerPolicy)
+            .Documented("signOut", "Đăng xuất", "Ends every session of the account (every browser and every token).", ApiOperation.AnyAccount, 401);
         api.MapGet("/me", (HttpContext http) =>
         {
             var actor = http.User.RequireActor();
-            return TypedResults.Ok(new { id = actor.UserId, name = actor.Name, roles = actor.Roles, agencyId = actor.AgencyId });
-        }).RequireAuthorization(BearerPolicy);
+            return TypedResults.Ok(new CurrentAccount(actor.UserId, actor.Name, actor.Roles.Order().ToList(), actor.AgencyId));
+        }).RequireAuthorization(BearerPolicy)
+            .Documented("getCurrentAccount", "Tài khoản đang dùng", "The account the credentials belong to: its id, name, roles and agency.", ApiOperation.AnyAccount, 401);
     }
 
     private static void MapPlans(RouteGroupBuilder api)
     {
         api.MapGet("/plans", async (string? after, int? limit, bool? total, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await catalog.ListPlansAsync(http.User.RequireActor(), new PageRequest(after, limit, total ?? false), ct)));
+            TypedResults.Ok(await catalog.ListPlansAsync(http.User.RequireActor(), new PageRequest(after, limit, total ?? false), ct)))
+            .Documented("listPlans", "Danh sách kế hoạch", "The plans the account may see (drafts included for the monitoring office), newest first, keyset-paged.", ApiOperation.AnyAccount, 400, 401);
         api.MapGet("/plans/{id:int}", async (int id, string? after, int? limit, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
@@ -129,12 +154,14 @@ public static class ApiEndpoints
                 ? Page<TaskSummary>.Empty
                 : await catalog.ListAsync(actor, new TaskFilter(PlanId: id), new PageRequest(after, limit), ct) with { Total = summary.TaskCount };
             return TypedResults.Ok(new PlanDetails(summary, plan.StateReason, plan.Version, tasks));
-        });
+        })
+            .Documented("getPlan", "Chi tiết kế hoạch", "A plan with its figures and one page of its tasks (`tasks.next` asks for the next page).", ApiOperation.AnyAccount, 400, 401, 404);
         api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             await workflow.ClosePlanAsync(http.User.RequireActor(), id, input.Cancel, input.Reason, input.Version, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Documented("closePlan", "Lưu trữ hoặc hủy kế hoạch", "Archives a plan (or cancels it with `cancel: true` and a reason); its open tasks close with it.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
     }
 
     private static void MapTasks(RouteGroupBuilder api)
@@ -167,14 +194,18 @@ public static class ApiEndpoints
             var agencyId = await AgencyIdAsync(agency, store, ct);
             var page = await catalog.ListAsync(http.User.RequireActor(), new TaskFilter(plan, agencyId, status, q, before, section, asRole), new PageRequest(after, limit, total ?? false), ct);
             return TypedResults.Ok(page);
-        });
+        })
+            .Documented("listTasks", "Danh sách nhiệm vụ", "The tasks the account may see, filtered, sorted by deadline, keyset-paged.", ApiOperation.AnyAccount, 400, 401);
         api.MapGet("/tasks/{id:int}", async (int id, TaskCatalog catalog, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await catalog.GetAsync(http.User.RequireActor(), id, ct)));
+            TypedResults.Ok(await catalog.GetAsync(http.User.RequireActor(), id, ct)))
+            .Documented("getTask", "Chi tiết nhiệm vụ", "A task with its assignments, deadline, status, reports, evidence files, extensions and history; `version` is what the next change must send.", ApiOperation.AnyAccount, 401, 404);
         api.MapGet("/files/{id:int}", async (int id, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var (file, content) = await workflow.OpenEvidenceAsync(http.User.RequireActor(), id, ct);
             return TypedResults.Stream(content, file.ContentType, file.FileName);
-        });
+        })
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Documented("downloadEvidence", "Tải tệp minh chứng", "The content of an evidence file attached to a report the account may see.", ApiOperation.AnyAccount, 401, 404);
     }
 
     private static void MapTracking(RouteGroupBuilder api)
@@ -184,43 +215,52 @@ public static class ApiEndpoints
             var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new ProgressInput(
                 ApiForms.Int(form, "percent"), form["summary"], form["difficulties"], form["proposals"], form["period"], ApiForms.Int(form, "version")), ct);
             var reportId = await workflow.PostProgressAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
-            return TypedResults.Created($"/api/tasks/{id}", new { id = reportId });
-        }).Accepts<ProgressInput>("application/json", "multipart/form-data");
+            return TypedResults.Created($"/api/tasks/{id}", new CreatedId(reportId));
+        }).Accepts<ProgressInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
+            .Documented("reportProgress", "Báo cáo tiến độ", "Reports progress on a task (percent, summary, difficulties, proposals, period), as JSON or as a multipart form with evidence files.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415);
         api.MapPost("/tasks/{id:int}/checklist/{itemId:int}", async (int id, int itemId, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
         {
             var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new ChecklistInput(
                 form["done"].ToString() is "true" or "on" or "1", ApiForms.Int(form, "version")), ct);
             await workflow.TickChecklistAsync(request.HttpContext.User.RequireActor(), id, itemId, input, files, ct);
             return TypedResults.NoContent();
-        }).Accepts<ChecklistInput>("application/json", "multipart/form-data");
+        }).Accepts<ChecklistInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
+            .Documented("tickChecklistItem", "Đánh dấu mục sản phẩm", "Marks one product of the task's checklist done (or not), with evidence files in a multipart form.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 415);
         api.MapPost("/tasks/{id:int}/completion", async (int id, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
         {
             var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new CompletionInput(
                 form["summary"], ApiForms.Date(form, "doneOn"), ApiForms.Int(form, "version")), ct);
             await workflow.ReportCompletionAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
             return TypedResults.NoContent();
-        }).Accepts<CompletionInput>("application/json", "multipart/form-data");
+        }).Accepts<CompletionInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
+            .Documented("reportCompletion", "Báo cáo hoàn thành", "Reports the task done (summary, date done) with evidence files; the monitoring office then accepts or returns it.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415);
         api.MapPost("/tasks/{id:int}/review", async (int id, ReviewInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(new { status = await workflow.ReviewAsync(http.User.RequireActor(), id, input, ct) }));
+            TypedResults.Ok(new ReviewOutcome(await workflow.ReviewAsync(http.User.RequireActor(), id, input, ct))))
+            .Documented("reviewCompletion", "Xác nhận hoặc trả lại kết quả", "Accepts a reported completion (`decision: accept`; done on time or late by the deadline) or returns it with a reason (`decision: return`).", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/tasks/{id:int}/extensions", async (int id, ExtensionInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             var extensionId = await workflow.RequestExtensionAsync(http.User.RequireActor(), id, input, ct);
-            return TypedResults.Created($"/api/tasks/{id}", new { id = extensionId });
-        });
+            return TypedResults.Created($"/api/tasks/{id}", new CreatedId(extensionId));
+        })
+            .Documented("requestExtension", "Đề nghị gia hạn", "Asks for a later deadline, with a reason.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409);
         api.MapPost("/extensions/{id:int}/decision", async (int id, ExtensionDecisionInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             await workflow.DecideExtensionAsync(http.User.RequireActor(), id, input, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Documented("decideExtension", "Duyệt đề nghị gia hạn", "Approves (the task's deadline moves) or rejects an extension request.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/tasks/{id:int}/cancel", async (int id, CancelInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             await workflow.CancelAsync(http.User.RequireActor(), id, input, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Documented("cancelTask", "Hủy nhiệm vụ", "Cancels a task, with a reason.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/events", async (EventInput input, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)));
+            TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)))
+            .Documented("recordEvent", "Ghi nhận sự kiện", "Records an event (a congress, a document issued) that conditional deadlines wait for; answers the tasks whose deadline it set.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);
         api.MapGet("/events", async (string? after, int? limit, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await triggers.ListAsync(http.User.RequireActor(), new PageRequest(after, limit), ct)));
+            TypedResults.Ok(await triggers.ListAsync(http.User.RequireActor(), new PageRequest(after, limit), ct)))
+            .Documented("listEvents", "Danh sách sự kiện", "The recorded events the account may read, keyset-paged.", ApiOperation.AnyAccount, 400, 401);
     }
 
     private static void MapImports(RouteGroupBuilder api)
@@ -240,25 +280,30 @@ public static class ApiEndpoints
 
             var id = await drafts.CreateAsync(actor, file.FileName, await ApiForms.BytesAsync(file, ct), ct);
             return TypedResults.Created($"/api/imports/{id}", await drafts.GetAsync(actor, id, ct));
-        }).Accepts<IFormFile>("multipart/form-data");
+        }).WithMetadata(new MultipartFiles("file", Required: true))
+            .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 413, 415, 503);
         api.MapGet("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)));
+            TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)))
+            .Documented("getImport", "Bản nháp kế hoạch", "A draft: the plan's header, every row read with its raw text, how each deadline and agency was understood, and warnings.", ApiOperation.MonitorOrAdmin, 401, 403, 404);
         api.MapPut("/imports/{id:int}", async (int id, DraftEdit edit, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
             await drafts.SaveAsync(actor, id, edit, ct);
             return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
-        });
+        })
+            .Documented("editImport", "Sửa bản nháp", "Saves the reviewed header and rows of a draft (send the `version` read).", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/imports/{id:int}/publish", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var count = await drafts.PublishAsync(http.User.RequireActor(), id, ct);
-            return TypedResults.Ok(new { id, planId = id, tasks = count });
-        });
+            return TypedResults.Ok(new PublishedPlan(id, id, count));
+        })
+            .Documented("publishImport", "Ban hành kế hoạch", "Publishes a reviewed draft: each row becomes a task with exactly one lead agency.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapDelete("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             await drafts.DiscardAsync(http.User.RequireActor(), id, ct);
             return TypedResults.NoContent();
-        });
+        })
+            .Documented("discardImport", "Hủy bản nháp", "Discards a draft that was not published.", ApiOperation.MonitorOrAdmin, 401, 403, 404, 409);
     }
 
     /// <summary>An agency filter given as an id or as a name the directory knows.</summary>

@@ -15,6 +15,7 @@ using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
 using DonDoc.Web.Api;
+using DonDoc.Web.Api.Documentation;
 using DonDoc.Web.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -135,7 +136,7 @@ public static class DonDocWebApplication
                 // The API takes bearer tokens only: a browser's cookie cannot be ridden across sites to change data.
                 .RequireAssertion(context => context.Resource is HttpContext http && IsBearer(http.Request)));
         services.AddDonDocHealthChecks();
-        services.AddOpenApi();
+        services.AddDonDocOpenApi();
         services.AddProblemDetails();
         services.Configure<FormOptions>(options =>
         {
