@@ -140,3 +140,16 @@ test('the office imports, reviews and publishes; the agency reports; the office 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the sign-in page loads with its icon and style and asks for nothing that is missing', async () => {
+  const page = await browser.newPage();
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+  await page.goto(`${app.url}/Account/Login`);
+  const icon = await page.request.get(`${app.url}/favicon.ico`);
+  const bytes = await icon.body();
+  await page.close();
+  assert.equal(icon.status(), 200);
+  assert.deepEqual([...bytes.subarray(0, 4)], [0, 0, 1, 0]);
+  assert.deepEqual(missing, []);
+});

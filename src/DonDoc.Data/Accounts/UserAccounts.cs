@@ -156,7 +156,10 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
 
         var store = new Agencies.AgencyDirectoryStore(db);
         await store.SeedDefaultAsync(cancellationToken);
-        return await store.FindAgencyIdAsync(agencyName, cancellationToken) ?? throw new AccountException($"không tìm thấy cơ quan \"{agencyName}\" trong danh mục", $"no agency matches \"{agencyName}\"");
+        var binding = await store.FindExactAsync(agencyName, cancellationToken);
+        return binding.Id ?? throw new AccountException(
+            $"không có cơ quan nào mang đúng tên \"{agencyName}\" trong danh mục (hãy chọn tên trong danh sách gợi ý){binding.CandidatesText}",
+            $"\"{agencyName}\" names no single agency of the directory (candidates: {string.Join(", ", binding.Candidates)})");
     }
 
     private static void Check(IdentityResult result)

@@ -12,6 +12,13 @@ namespace DonDoc.Data.Agencies;
 /// <param name="Communes">the province's communes</param>
 public sealed record ProvinceImport(string Province, int Created, int Adopted, int Updated, int Communes);
 
+/// <summary>The agency a name was bound to, or — when the name stands for none or for several — the names to choose from.</summary>
+public sealed record AgencyBinding(int? Id, string? Name, IReadOnlyList<string> Candidates)
+{
+    /// <summary>"; tên gần nhất: A; B" for a refusal; empty when nothing is close.</summary>
+    public string CandidatesText => Candidates.Count == 0 ? "" : "; tên gần nhất: " + string.Join("; ", Candidates);
+}
+
 /// <summary>
 /// The directory in force, kept in the database: the shipped default is copied in on the first start
 /// (so every agency has an id that assignments and accounts point to), then administrators and
@@ -41,13 +48,31 @@ public sealed class AgencyDirectoryStore(DonDocDbContext db)
         return retired.Count == 0 ? all : new AgencyDirectory(all.Agencies.Where(a => !retired.Contains(a.Name)), all.Groups, all.FormerAgencies);
     }
 
-    /// <summary>The stored id of the agency a name resolves to; null when it names no agency (or only a group).</summary>
-    public async Task<int?> FindAgencyIdAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The stored id of the one agency a name stands for; null when it names no agency, a group, or several.</summary>
+    public async Task<int?> FindAgencyIdAsync(string name, CancellationToken cancellationToken) => (await FindExactAsync(name, cancellationToken)).Id;
+
+    /// <summary>
+    /// The agency an account or a filter is bound to: the name must stand for exactly one agency of the directory
+    /// (its name, an alias, an abbreviation or a former name), never the nearest one. Otherwise the binding has no id
+    /// and carries the closest names to choose from: "UBND xã Hòa Phú" is no commune of the directory, and binding
+    /// it to "Ủy ban nhân dân tỉnh" would show the officer the province's tasks.
+    /// </summary>
+    public async Task<AgencyBinding> FindExactAsync(string name, CancellationToken cancellationToken)
     {
-        var match = (await LoadAsync(cancellationToken)).Resolve(name).FirstOrDefault(m => m.Kind == AgencyMatchKind.Agency);
-        return match is null
-            ? null
-            : await db.Agencies.Where(a => a.Name == match.Name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        var directory = await LoadAsync(cancellationToken);
+        var matches = directory.Resolve(name);
+        if (matches is [{ Kind: AgencyMatchKind.Agency, Note: null, Name: { } exact }])
+        {
+            var id = await db.Agencies.Where(a => a.Name == exact).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (id is not null)
+            {
+                return new AgencyBinding(id, exact, []);
+            }
+        }
+
+        var named = matches.Where(m => m.Kind == AgencyMatchKind.Agency && m.Name is not null).Select(m => m.Name!).ToList();
+        var candidates = named.Count > 1 ? named : named.Concat(directory.Candidates(name, 5)).Distinct(StringComparer.Ordinal).Take(5).ToList();
+        return new AgencyBinding(null, null, candidates);
     }
 
     /// <summary>

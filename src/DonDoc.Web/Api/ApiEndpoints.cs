@@ -319,7 +319,10 @@ public static class ApiEndpoints
             return id;
         }
 
-        return await store.FindAgencyIdAsync(agency, ct) ?? throw WorkflowException.Invalid($"Không tìm thấy cơ quan \"{agency}\" trong danh mục.", $"no agency matches {agency}");
+        var binding = await store.FindExactAsync(agency, ct);
+        return binding.Id ?? throw WorkflowException.Invalid(
+            $"Không có cơ quan nào mang đúng tên \"{agency}\" trong danh mục{binding.CandidatesText}.",
+            $"{agency} names no single agency (candidates: {string.Join(", ", binding.Candidates)})");
     }
 
     private static async ValueTask<object?> ProblemFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

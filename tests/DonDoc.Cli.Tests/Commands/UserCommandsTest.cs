@@ -22,7 +22,9 @@ public sealed class UserCommandsTest : IDisposable
 
     [Theory]
     [InlineData("agency", null, "Mat-khau-2026", "phải gắn với một cơ quan")]
-    [InlineData("agency", "Sở Hoa Mai", "Mat-khau-2026", "không tìm thấy cơ quan \"Sở Hoa Mai\"")]
+    [InlineData("agency", "Sở Hoa Mai", "Mat-khau-2026", "không có cơ quan nào mang đúng tên \"Sở Hoa Mai\"")]
+    [InlineData("agency", "UBND xã Hòa Phú", "Mat-khau-2026", "mang đúng tên \"UBND xã Hòa Phú\" trong danh mục (hãy chọn tên trong danh sách gợi ý); tên gần nhất: ")]
+    [InlineData("agency", "Sở Tư pháp, Sở Y tế", "Mat-khau-2026", "tên gần nhất: Sở Tư pháp; Sở Y tế")]
     [InlineData("leader", null, "ngan", "ít nhất 10 ký tự")]
     public async Task A_bad_account_is_refused_in_Vietnamese(string role, string? agency, string password, string message)
     {

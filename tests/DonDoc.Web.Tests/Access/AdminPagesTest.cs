@@ -41,6 +41,46 @@ public sealed class AdminPagesTest
     }
 
     [Fact]
+    public async Task An_officer_is_bound_to_the_agency_named_exactly_or_refused_with_the_closest_names()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
+        var form = await admin.GetStringAsync("/Admin/Users");
+        var token = await RunningApp.AntiforgeryTokenAsync(admin, "/Admin/Users");
+
+        var commune = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
+            ("email", "hoaphu@example.vn"), ("role", "agency"), ("agency", "UBND xã Hòa Phú"), ("password", RunningApp.Password)));
+        var two = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
+            ("email", "hai@example.vn"), ("role", "agency"), ("agency", "Sở Tư pháp, Sở Y tế"), ("password", RunningApp.Password)));
+        var alias = await admin.PostAsync("/Admin/Users?handler=Create", Form(token,
+            ("email", "ubnd@example.vn"), ("role", "agency"), ("agency", "UBND tỉnh"), ("password", RunningApp.Password)));
+        var communeText = await commune.Content.ReadAsStringAsync();
+        var twoText = await two.Content.ReadAsStringAsync();
+        var users = await admin.GetStringAsync("/Admin/Users");
+
+        Assert.Contains("<option value=\"agency\" selected=\"selected\">", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, commune.StatusCode);
+        Assert.Contains("mang đúng tên &quot;UBND xã Hòa Phú&quot;", communeText, StringComparison.Ordinal);
+        Assert.Contains("tên gần nhất:", communeText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, two.StatusCode);
+        Assert.Contains("tên gần nhất: Sở Tư pháp; Sở Y tế", twoText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, alias.StatusCode);
+        Assert.DoesNotContain("hoaphu@example.vn", users, StringComparison.Ordinal);
+        Assert.DoesNotContain("hai@example.vn", users, StringComparison.Ordinal);
+        Assert.Contains("<td>ubnd@example.vn</td><td></td><td>Cán bộ đơn vị</td><td>Ủy ban nhân dân tỉnh</td>", users, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_names_the_icon()
+    {
+        // The icon itself is served from wwwroot, which the browser suite (tests/e2e) checks against the Release build.
+        await using var app = await RunningApp.StartAsync();
+        var login = await app.Client.GetStringAsync("/Account/Login");
+
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", login, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_locked_account_can_no_longer_use_its_token()
     {
         await using var app = await RunningApp.StartAsync();

@@ -253,6 +253,22 @@ public sealed class WorkflowTest
     }
 
     [Fact]
+    public async Task The_audit_row_of_an_extension_request_shows_the_deadline_it_asks_to_move_not_a_removal()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var taiChinh = await plan.App.ApiClientAsync(TaiChinh);
+        var id = plan.TaskId(Digitise);
+        await taiChinh.PostAsJsonAsync($"/api/tasks/{id}/extensions", new { newDue = "2028-03-31", reason = "Chờ bố trí kinh phí năm 2028" });
+
+        using var browser = await plan.App.BrowserClientAsync(Office);
+        var page = await browser.GetStringAsync($"/Tasks/{id}");
+
+        Assert.Contains("<div>Hạn: 31/12/2027</div>", page, StringComparison.Ordinal);
+        Assert.Contains("<div>Hạn đề nghị: 31/03/2028</div>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("31/12/2027 → —", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recording_the_congress_gives_the_waiting_tasks_their_deadline()
     {
         await using var plan = await PlanFixture.StartAsync();

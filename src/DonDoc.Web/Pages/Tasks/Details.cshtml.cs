@@ -77,7 +77,12 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
             {
                 var name = FieldNames.GetValueOrDefault(key, key);
                 var was = before.GetValueOrDefault(key);
-                var now = after.GetValueOrDefault(key);
+                if (!after.TryGetValue(key, out var now))
+                {
+                    // Recorded as context, not changed: an extension request keeps the deadline it asks to move.
+                    return $"{name}: {was ?? "—"}";
+                }
+
                 return was is null || was == now ? $"{name}: {now ?? "—"}" : $"{name}: {was} → {now ?? "—"}";
             })
             .ToList();
