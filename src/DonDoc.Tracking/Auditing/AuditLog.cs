@@ -65,6 +65,10 @@ public static class AuditActions
     public const string DraftImport = "draft.import";
     public const string DraftEdit = "draft.edit";
     public const string DraftDiscard = "draft.discard";
+    public const string DraftRowAdd = "draft.row.add";
+    public const string DraftRowDelete = "draft.row.delete";
+    public const string DraftRowSplit = "draft.row.split";
+    public const string DraftRowMerge = "draft.row.merge";
 
     /// <summary>A periodic report submitted by an agency (the report cycle records it).</summary>
     public const string ReportSubmit = "report.submit";

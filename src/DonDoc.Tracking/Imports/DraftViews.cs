@@ -13,9 +13,16 @@ public sealed record DraftView(
     IReadOnlyList<DraftNote> Warnings,
     IReadOnlyList<DraftNote> DroppedLines)
 {
-    /// <summary>Rows that block publishing, with why.</summary>
-    public IReadOnlyList<DraftRow> Problems => Rows.Where(r => r.Problem is not null).ToList();
+    /// <summary>Rows that block publishing: each has at least one blocking issue the reviewer must fix.</summary>
+    public IReadOnlyList<DraftRow> Problems => Rows.Where(r => r.Issues.Any(i => i.Blocking)).ToList();
 }
+
+/// <summary>
+/// Something on a row the reviewer must fix before publishing (<see cref="Blocking"/>: unknown agency, no single lead,
+/// unreadable deadline, empty content) or should check against the original (the importer's doubts: uncertain columns,
+/// a sub-row, a row with no number, OCR text). Message in Vietnamese.
+/// </summary>
+public sealed record DraftIssue(string Code, string Message, bool Blocking);
 
 /// <param name="LeadAgencyNames">The agencies the lead cell names, groups expanded: those a reviewer may pick as the one lead.</param>
 public sealed record DraftRow(
@@ -42,12 +49,21 @@ public sealed record DraftRow(
     IReadOnlyList<string> LeadChoices,
     string? LeadChoice,
     string? Problem,
-    int TasksOnPublish);
+    int TasksOnPublish,
+    IReadOnlyList<DraftIssue> Issues);
 
 /// <summary>One agency or group found in a cell: "agency", "group" or "unknown", with candidates for an unknown.</summary>
 public sealed record AgencyCell(string Text, string? Agency, string Kind, IReadOnlyList<string> Candidates, string? Note);
 
-public sealed record DraftNote(int Line, string Code, string Message);
+/// <param name="Row">The draft row the note concerns, when it concerns one.</param>
+/// <param name="Text">For a dropped line: the line itself, which the reviewer may turn into a row.</param>
+public sealed record DraftNote(int Line, string Code, string Message, int? Row = null, string? Text = null);
+
+/// <summary>A row the reviewer adds: empty content is allowed here and shown as a blocking issue until it is filled in.</summary>
+/// <param name="RawText">The source text the row comes from (a dropped line), if any; kept as the row's raw text.</param>
+public sealed record DraftRowInput(
+    string? Content = null, string? Number = null, string? Lead = null, string? Coordinators = null, string? DeadlineRaw = null,
+    string? Product = null, string? Note = null, string? RawText = null);
 
 /// <summary>A reviewer's corrections; rows not listed stay as they are.</summary>
 public sealed record DraftEdit(int Version, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, IReadOnlyList<DraftRowEdit> Rows);
@@ -56,3 +72,12 @@ public sealed record DraftEdit(int Version, string? Number, string? Issuer, Date
 public sealed record DraftRowEdit(
     int Id, string Content, string? Lead, string? Coordinators, string? DeadlineRaw, string? Product, string? Note, string? LeadChoice,
     string? Number = null, string? Evidence = null, string? Budget = null);
+
+/// <summary>Adding a row through the API: after <paramref name="AfterRowId"/> (at the end when null).</summary>
+public sealed record DraftRowAddition(int Version, int? AfterRowId, DraftRowInput? Row);
+
+/// <summary>Splitting a row's content at character <paramref name="At"/>.</summary>
+public sealed record DraftRowSplit(int Version, int At);
+
+/// <summary>A change that needs only the draft's version (delete, merge with the row below).</summary>
+public sealed record DraftVersion(int Version);

@@ -24,7 +24,7 @@ namespace DonDoc.Tracking.Imports;
 /// (so it survives a restart); publishing resolves every row to one lead agency and makes the tasks live;
 /// discarding a draft removes it and its rows entirely.
 /// </summary>
-public sealed class ImportDrafts(
+public sealed partial class ImportDrafts(
     DonDocDbContext db,
     DeadlineParser parser,
     AgencyDirectoryStore directoryStore,
@@ -86,9 +86,6 @@ public sealed class ImportDrafts(
         var entity = plan.ToEntity(clock.GetUtcNow());
         entity.OwnerId = actor.UserId;
         entity.SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
-            extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message)).ToList(),
-            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}")).ToList()));
         foreach (var task in entity.Tasks)
         {
             task.CurrentDue = task.DeadlineDue;
@@ -97,6 +94,12 @@ public sealed class ImportDrafts(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Plans.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+
+        // A warning about one task is kept with that row's id, so that the review shows it on the row (and it goes with the row).
+        var rowIds = entity.Tasks.OrderBy(t => t.Position).Select(t => t.Id).ToList();
+        entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
+            extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message, w.Task is { } index && index < rowIds.Count ? rowIds[index] : null)).ToList(),
+            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}", null, d.Text)).ToList()));
         audit.Record(actor, AuditActions.DraftImport, entity.Id, null, null,
             new { file = entity.SourceFile, sha256 = entity.SourceSha256, rows = entity.Tasks.Count, warnings = extraction.Warnings.Count, dropped = extraction.DroppedLines.Count });
         await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +114,8 @@ public sealed class ImportDrafts(
         // Names are read in the issuer's plan: "Sở Nội vụ" of a plan of UBND tỉnh Đồng Tháp is that province's.
         var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
         var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
-        var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory)).ToList();
+        var notesByRow = notes.Warnings.Where(w => w.Row is not null).ToLookup(w => w.Row!.Value);
+        var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory, notesByRow[t.Id])).ToList();
         return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped.Select(InVietnamese).ToList());
     }
 
@@ -129,7 +133,7 @@ public sealed class ImportDrafts(
         return note;
     }
 
-    private DraftRow Row(PlanTaskEntity task, int? year, AgencyDirectory directory)
+    private DraftRow Row(PlanTaskEntity task, int? year, AgencyDirectory directory, IEnumerable<DraftNote> notes)
     {
         var deadline = parser.Parse(task.DeadlineRaw, year);
         var lead = directory.Resolve(task.Lead);
@@ -143,7 +147,8 @@ public sealed class ImportDrafts(
             task.Product, task.Evidence, task.BudgetVnd, task.Note, task.RawText,
             lead.Select(ToCell).ToList(), AssignmentPlanner.Expand(directory, lead).Select(a => a.Name).ToList(), coordinators.Select(ToCell).ToList(),
             problem?.Choices.Where(c => c != LeadChoice.ResolveUnknown).Select(c => c.ToString()).ToList() ?? [],
-            task.LeadChoice, outcome.Problem, outcome.Tasks.Count);
+            task.LeadChoice, outcome.Problem, outcome.Tasks.Count,
+            DraftIssues.Of(task.Content, task.DeadlineRaw, deadline, outcome.Problem, notes));
     }
 
     private static AgencyCell ToCell(AgencyMatch match) => new(
@@ -160,8 +165,9 @@ public sealed class ImportDrafts(
         return Enum.TryParse<LeadChoice>(parts[0], out var choice) ? (choice, parts.Length > 1 ? parts[1] : null) : (null, null);
     }
 
-    /// <summary>Saves a reviewer's corrections in one go; a stale version is refused with the current draft.</summary>
-    public async Task SaveAsync(Actor actor, int id, DraftEdit edit, CancellationToken cancellationToken)
+    /// <summary>Saves a reviewer's corrections in one go; a stale version is refused with the current draft. Returns the new version.</summary>
+    /// <remarks>An emptied content is saved (it stays a blocking issue until it is filled in), so that no other correction is lost.</remarks>
+    public async Task<int> SaveAsync(Actor actor, int id, DraftEdit edit, CancellationToken cancellationToken)
     {
         var plan = await LoadDraftAsync(actor, id, tracked: true, cancellationToken);
         if (plan.Version != edit.Version)
@@ -178,12 +184,7 @@ public sealed class ImportDrafts(
         {
             var task = plan.Tasks.FirstOrDefault(t => t.Id == row.Id)
                 ?? throw WorkflowException.Invalid($"Dòng {row.Id} không thuộc bản nháp này.", $"row {row.Id} is not in draft {id}");
-            if (string.IsNullOrWhiteSpace(row.Content))
-            {
-                throw WorkflowException.Invalid($"Nội dung nhiệm vụ {task.Number} không được để trống.", $"empty content in row {row.Id}");
-            }
-
-            task.Content = row.Content.Trim();
+            task.Content = row.Content?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
             task.Lead = Clean(row.Lead);
             task.Coordinators = Clean(row.Coordinators);
             task.DeadlineRaw = Clean(row.DeadlineRaw);
@@ -220,6 +221,7 @@ public sealed class ImportDrafts(
         plan.Version++;
         audit.Record(actor, AuditActions.DraftEdit, plan.Id, null, before, new { plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.Version, rows = edit.Rows.Count });
         await SaveOrConflictAsync(actor, id, cancellationToken);
+        return plan.Version;
     }
 
     /// <summary>A reviewer's answer to an unknown name: an alias of a known agency, or a new agency. Remembered for the next import.</summary>
@@ -269,15 +271,19 @@ public sealed class ImportDrafts(
         var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
         var planned = new List<(PlanTaskEntity Row, IReadOnlyList<TaskAssignment> Tasks)>();
         var problems = new List<string>();
+        if (plan.Tasks.Count == 0)
+        {
+            problems.Add("Bản nháp không còn dòng nhiệm vụ nào; hãy thêm nhiệm vụ hoặc hủy bản nháp.");
+        }
+
         foreach (var task in plan.Tasks.OrderBy(t => t.Position))
         {
             var (choice, chosen) = ParseChoice(task.LeadChoice);
             var outcome = AssignmentPlanner.Plan(directory, directory.Resolve(task.Lead), directory.Resolve(task.Coordinators), choice, chosen);
-            if (outcome.Problem is not null)
-            {
-                problems.Add($"Nhiệm vụ {Label(task)}: {outcome.Problem}");
-            }
-
+            var deadline = parser.Parse(task.DeadlineRaw, plan.IssuedOn?.Year);
+            problems.AddRange(DraftIssues.Of(task.Content, task.DeadlineRaw, deadline, outcome.Problem, [])
+                .Where(i => i.Blocking)
+                .Select(i => $"Nhiệm vụ {Label(task)}: {i.Message}"));
             planned.Add((task, outcome.Tasks));
         }
 

@@ -292,6 +292,34 @@ public static class ApiEndpoints
             return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
         })
             .Documented("editImport", "Sửa bản nháp", "Saves the reviewed header and rows of a draft (send the `version` read).", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapPost("/imports/{id:int}/rows", async (int id, DraftRowAddition addition, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            var row = await drafts.AddRowAsync(actor, id, addition.Version, addition.AfterRowId, addition.Row ?? new DraftRowInput(), ct);
+            return TypedResults.Created($"/api/imports/{id}#row-{row}", await drafts.GetAsync(actor, id, ct));
+        })
+            .Documented("addImportRow", "Thêm dòng vào bản nháp", "Adds a row after `afterRowId` (at the end when null), in that row's section; empty content is allowed and shown as a blocking issue until filled in. Answers the draft.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapDelete("/imports/{id:int}/rows/{rowId:int}", async (int id, int rowId, int version, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            await drafts.DeleteRowAsync(actor, id, version, rowId, ct);
+            return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
+        })
+            .Documented("deleteImportRow", "Xóa dòng của bản nháp", "Deletes a draft row (query `version`: the draft's version read); the audit trail keeps the whole row with its raw text. Answers the draft.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapPost("/imports/{id:int}/rows/{rowId:int}/split", async (int id, int rowId, DraftRowSplit split, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            await drafts.SplitRowAsync(actor, id, split.Version, rowId, split.At, ct);
+            return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
+        })
+            .Documented("splitImportRow", "Tách dòng của bản nháp", "Splits a row's content at character `at`: the second part becomes a new row below with the same fields and raw text. Answers the draft.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapPost("/imports/{id:int}/rows/{rowId:int}/merge", async (int id, int rowId, DraftVersion change, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            await drafts.MergeRowAsync(actor, id, change.Version, rowId, ct);
+            return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
+        })
+            .Documented("mergeImportRow", "Gộp dòng với dòng bên dưới", "Merges a row with the row below it: contents joined, both raw texts kept, differing fields joined with \"; \" for the reviewer to settle. Answers the draft.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/imports/{id:int}/publish", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var count = await drafts.PublishAsync(http.User.RequireActor(), id, ct);

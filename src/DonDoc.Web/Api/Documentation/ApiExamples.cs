@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Workflow;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -30,6 +31,13 @@ public static class ApiExamples
         [typeof(RememberAgencyInput)] = () => new JsonObject { ["text"] = "Sở NV", ["aliasOf"] = "Sở Nội vụ", ["kind"] = null },
         [typeof(EventInput)] = () => new JsonObject { ["name"] = "Đại hội Đảng bộ tỉnh", ["occurredOn"] = "2026-10-15" },
         [typeof(CreatedId)] = () => new JsonObject { ["id"] = 42 },
+        [typeof(DraftRowAddition)] = () => new JsonObject
+        {
+            ["version"] = 3, ["afterRowId"] = 118,
+            ["row"] = new JsonObject { ["content"] = "Tổng kết công tác cải cách hành chính năm 2026", ["lead"] = "Sở Nội vụ", ["deadlineRaw"] = "Quý IV/2026" },
+        },
+        [typeof(DraftRowSplit)] = () => new JsonObject { ["version"] = 4, ["at"] = 26 },
+        [typeof(DraftVersion)] = () => new JsonObject { ["version"] = 5 },
         [typeof(PublishedPlan)] = () => new JsonObject { ["id"] = 7, ["planId"] = 7, ["tasks"] = 24 },
         [typeof(ReviewOutcome)] = () => new JsonObject { ["status"] = "done_on_time" },
         [typeof(CurrentAccount)] = () => new JsonObject { ["id"] = "4f0c…", ["name"] = "Văn phòng UBND tỉnh", ["roles"] = new JsonArray("monitor"), ["agencyId"] = null },

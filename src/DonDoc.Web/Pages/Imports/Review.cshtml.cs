@@ -34,6 +34,10 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
     [BindProperty]
     public List<DraftRowEdit> Rows { get; set; } = [];
 
+    /// <summary>Where to split a row's content: the caret position in its text box, set by the page's script.</summary>
+    [BindProperty]
+    public int? At { get; set; }
+
     /// <summary>The draft; a plan published since (the back button after publishing) is shown as the plan it became.</summary>
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await drafts.IsPublishedAsync(id, cancellationToken) ? Redirect($"/Plans/{id}") : await ReadAsync(() => LoadAsync(id, cancellationToken));
@@ -66,6 +70,66 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
             () => Reload(id, cancellationToken));
     }
 
+    /// <summary>A blank row below <paramref name="row"/> (at the end without one), after saving the form's corrections.</summary>
+    public Task<IActionResult> OnPostAddRowAsync(int id, int? row, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        return ChangeAsync(
+            async () => added = await drafts.AddRowAsync(Actor, id, await SaveAsync(id, cancellationToken), row, new DraftRowInput(), cancellationToken),
+            "Đã thêm một dòng nhiệm vụ; hãy ghi nội dung, cơ quan chủ trì và thời hạn rồi lưu.",
+            () => Redirect($"/Imports/Review/{id}#row-{added}"),
+            () => Reload(id, cancellationToken));
+    }
+
+    /// <summary>A line the importer dropped becomes a row: its text is the content and the raw text.</summary>
+    public Task<IActionResult> OnPostAddDroppedAsync(int id, int line, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        return ChangeAsync(
+            async () =>
+            {
+                var version = await SaveAsync(id, cancellationToken);
+                var dropped = (await drafts.GetAsync(Actor, id, cancellationToken)).DroppedLines.FirstOrDefault(d => d.Line == line && d.Text is not null)
+                    ?? throw WorkflowException.Invalid($"Không còn dòng {line} trong danh sách dòng bị bỏ qua.", $"no dropped line {line}");
+                added = await drafts.AddRowAsync(Actor, id, version, null, new DraftRowInput(Content: dropped.Text, RawText: dropped.Text), cancellationToken);
+            },
+            $"Đã thêm dòng {line} thành nhiệm vụ ở cuối bảng; hãy kiểm tra và bổ sung các ô.",
+            () => Redirect($"/Imports/Review/{id}#row-{added}"),
+            () => Reload(id, cancellationToken));
+    }
+
+    public Task<IActionResult> OnPostDeleteRowAsync(int id, int row, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            async () => await drafts.DeleteRowAsync(Actor, id, await SaveAsync(id, cancellationToken), row, cancellationToken),
+            "Đã xóa dòng; nguyên văn của dòng được lưu trong nhật ký.",
+            () => Redirect($"/Imports/Review/{id}"),
+            () => Reload(id, cancellationToken));
+
+    public Task<IActionResult> OnPostSplitRowAsync(int id, int row, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        return ChangeAsync(
+            async () =>
+            {
+                if (At is not { } at)
+                {
+                    throw WorkflowException.Invalid("Hãy đặt con trỏ vào chỗ cần tách trong ô nội dung rồi bấm \"Tách\".", "split without a caret position");
+                }
+
+                added = await drafts.SplitRowAsync(Actor, id, await SaveAsync(id, cancellationToken), row, at, cancellationToken);
+            },
+            "Đã tách thành hai dòng nhiệm vụ.",
+            () => Redirect($"/Imports/Review/{id}#row-{added}"),
+            () => Reload(id, cancellationToken));
+    }
+
+    public Task<IActionResult> OnPostMergeRowAsync(int id, int row, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            async () => await drafts.MergeRowAsync(Actor, id, await SaveAsync(id, cancellationToken), row, cancellationToken),
+            "Đã gộp với dòng bên dưới; hãy kiểm tra các ô đã ghép.",
+            () => Redirect($"/Imports/Review/{id}#row-{row}"),
+            () => Reload(id, cancellationToken));
+
     public Task<IActionResult> OnPostRememberAsync(int id, string? text, string? aliasOf, AgencyKind? kind, CancellationToken cancellationToken) =>
         ChangeAsync(
             () => drafts.RememberAgencyAsync(Actor, text, aliasOf, string.IsNullOrEmpty(aliasOf) ? kind : null, cancellationToken),
@@ -76,7 +140,7 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
     public Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken) =>
         ChangeAsync(() => drafts.DiscardAsync(Actor, id, cancellationToken), "Đã hủy bản nháp.", () => Redirect("/"), () => Reload(id, cancellationToken));
 
-    private Task SaveAsync(int id, CancellationToken cancellationToken) =>
+    private Task<int> SaveAsync(int id, CancellationToken cancellationToken) =>
         drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, VietnameseFormat.ParseOptionalDate(IssuedOnText, "Ngày ban hành"), Title, Rows), cancellationToken);
 
     private async Task<IActionResult> Reload(int id, CancellationToken cancellationToken)
@@ -101,6 +165,12 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
             .DistinctBy(a => a.Text)
             .ToList();
     }
+
+    /// <summary>How the page names a row: section and number as printed, else its place in the table.</summary>
+    public static string Label(DraftRow row) =>
+        string.Join(".", new[] { row.SectionId, row.Number }.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } label
+            ? label
+            : $"ở dòng {row.Position + 1}";
 
     public static string ChoiceText(string choice) =>
         Enum.TryParse<LeadChoice>(choice, out var parsed) ? VietnameseFormat.Capitalized(parsed.ToVietnamese()) : choice;

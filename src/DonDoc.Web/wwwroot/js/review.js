@@ -20,3 +20,23 @@
         }, 250);
     });
 })();
+
+// "Tách" splits a row's content where the caret stands in its text box; "Xóa" asks first.
+(function () {
+    const form = document.getElementById('review-form');
+    if (!form) return;
+    form.addEventListener('click', (event) => {
+        const button = event.target.closest('button');
+        if (!button) return;
+        if (button.matches('[data-delete]') && !window.confirm('Xóa dòng nhiệm vụ này? Nguyên văn của dòng vẫn được lưu trong nhật ký.')) {
+            event.preventDefault();
+            return;
+        }
+        if (!button.matches('[data-split]')) return;
+        const box = button.closest('tr').querySelector('textarea[name$=".Content"]');
+        const at = form.querySelector('#split-at');
+        // The content is saved trimmed: count the caret from the first letter.
+        const leading = box.value.length - box.value.trimStart().length;
+        at.value = String(Math.max(0, box.selectionStart - leading));
+    });
+})();
