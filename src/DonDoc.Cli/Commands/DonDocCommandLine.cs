@@ -20,6 +20,7 @@ public static class DonDocCommandLine
         root.Subcommands.Add(TrackingCommands.BuildSeed());
         root.Subcommands.Add(BackupCommands.BuildBackup());
         root.Subcommands.Add(BackupCommands.BuildRestore());
+        root.Subcommands.Add(ReminderCommands.Build());
         return root;
     }
 

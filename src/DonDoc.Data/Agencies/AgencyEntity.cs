@@ -22,6 +22,12 @@ public sealed class AgencyEntity
 
     /// <summary>The province (official name, "Tỉnh Đồng Tháp") the agency belongs to; null for central bodies and the default directory.</summary>
     public string? Province { get; set; }
+
+    /// <summary>The account named as the agency's focal person (đầu mối): it alone receives the agency's notices.</summary>
+    public string? FocalUserId { get; set; }
+
+    /// <summary>The account of the agency's leader, told weekly of its overdue tasks.</summary>
+    public string? LeaderUserId { get; set; }
 }
 
 /// <summary>

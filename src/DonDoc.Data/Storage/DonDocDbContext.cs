@@ -3,6 +3,7 @@ using DonDoc.Data.Agencies;
 using DonDoc.Data.Auditing;
 using DonDoc.Data.Calendar;
 using DonDoc.Data.Plans;
+using DonDoc.Data.Reminders;
 using DonDoc.Data.Tracking;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,16 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<AuditEntryEntity> AuditEntries => Set<AuditEntryEntity>();
 
     public DbSet<AnnouncedDayEntity> AnnouncedDays => Set<AnnouncedDayEntity>();
+
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
+
+    public DbSet<ReminderRuleSetEntity> ReminderRules => Set<ReminderRuleSetEntity>();
+
+    public DbSet<NotificationProfileEntity> NotificationProfiles => Set<NotificationProfileEntity>();
+
+    public DbSet<NotificationOptOutEntity> NotificationOptOuts => Set<NotificationOptOutEntity>();
+
+    public DbSet<SchedulerValueEntity> SchedulerValues => Set<SchedulerValueEntity>();
 
     /// <summary>
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
@@ -170,6 +181,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             agency.HasIndex(a => a.Province);
             agency.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
             agency.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            agency.Property(a => a.FocalUserId).HasMaxLength(450);
+            agency.Property(a => a.LeaderUserId).HasMaxLength(450);
         });
 
         builder.Entity<AgencyAliasEntity>(alias =>
@@ -252,6 +265,70 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             entry.HasIndex(e => e.Subject);
             entry.HasIndex(e => e.TaskId);
             entry.HasIndex(e => e.PlanId);
+        });
+
+        builder.Entity<NotificationEntity>(notice =>
+        {
+            notice.ToTable("notifications");
+            notice.Property(n => n.Rule).HasMaxLength(40);
+            notice.Property(n => n.Subject).HasMaxLength(120);
+            notice.Property(n => n.Occasion).HasMaxLength(60);
+            notice.Property(n => n.RecipientId).HasMaxLength(450);
+            notice.Property(n => n.Channel).HasMaxLength(20);
+            notice.Property(n => n.Message).HasMaxLength(4000);
+            notice.Property(n => n.SenderName).HasMaxLength(256);
+            notice.Property(n => n.LastError).HasMaxLength(2000);
+            notice.Property(n => n.LeaseOwner).HasMaxLength(100);
+            notice.Property(n => n.State).HasConversion<string>().HasMaxLength(20);
+            // The outbox key: a notice exists once, whoever computes it and however often.
+            notice.HasIndex(n => new { n.Rule, n.Subject, n.Occasion, n.OnDate, n.RecipientId, n.Channel }).IsUnique();
+            notice.HasIndex(n => new { n.Channel, n.State, n.NextAttemptAt });
+            notice.HasIndex(n => new { n.RecipientId, n.Channel, n.ReadAt });
+            notice.HasIndex(n => n.TaskId);
+        });
+
+        builder.Entity<ReminderRuleSetEntity>(rules =>
+        {
+            rules.ToTable("reminder_rules");
+            rules.Property(r => r.Scope).HasMaxLength(40);
+            rules.Property(r => r.BeforeDays).HasMaxLength(100);
+            rules.Property(r => r.ReportBeforeDays).HasMaxLength(100);
+            rules.Property(r => r.UpdatedBy).HasMaxLength(256);
+            rules.HasIndex(r => r.Scope).IsUnique();
+            rules.HasOne<PlanEntity>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NotificationProfileEntity>(profile =>
+        {
+            profile.ToTable("notification_profiles");
+            profile.HasKey(p => p.UserId);
+            profile.Property(p => p.UserId).HasMaxLength(450);
+            profile.Property(p => p.TelegramUser).HasMaxLength(200);
+            profile.Property(p => p.TelegramCode).HasMaxLength(20);
+            profile.Property(p => p.CalendarToken).HasMaxLength(64);
+            profile.Property(p => p.UnsubscribeToken).HasMaxLength(64);
+            profile.HasIndex(p => p.CalendarToken).IsUnique();
+            profile.HasIndex(p => p.UnsubscribeToken).IsUnique();
+            profile.HasIndex(p => p.TelegramCode);
+            profile.HasOne<DonDocUser>().WithOne().HasForeignKey<NotificationProfileEntity>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NotificationOptOutEntity>(optOut =>
+        {
+            optOut.ToTable("notification_opt_outs");
+            optOut.HasKey(o => new { o.UserId, o.Rule, o.Channel });
+            optOut.Property(o => o.UserId).HasMaxLength(450);
+            optOut.Property(o => o.Rule).HasMaxLength(40);
+            optOut.Property(o => o.Channel).HasMaxLength(20);
+            optOut.HasOne<DonDocUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SchedulerValueEntity>(value =>
+        {
+            value.ToTable("scheduler_values");
+            value.HasKey(v => v.Key);
+            value.Property(v => v.Key).HasMaxLength(100);
+            value.Property(v => v.Value).HasMaxLength(2000);
         });
     }
 }

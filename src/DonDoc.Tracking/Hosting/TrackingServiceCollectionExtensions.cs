@@ -9,6 +9,8 @@ using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Reminders;
+using DonDoc.Tracking.Reminders.Channels;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -61,6 +63,29 @@ public static class TrackingServiceCollectionExtensions
         // Needs the account services (Identity) that the web app and "dondoc user" add.
         services.AddScoped<AccountAdministration>();
         services.AddScoped<CalendarAnnouncements>();
+
+        // Reminders: rules, the outbox and its senders, the day's job, profiles, the calendar feed.
+        services.AddSingleton(AppLinks.Read(configuration));
+        services.AddSingleton(SmtpOptions.Read(configuration));
+        services.AddSingleton(TelegramOptions.Read(configuration));
+        services.AddSingleton(ReminderOptions.Read(configuration));
+        services.AddSingleton<TelegramBots>();
+        services.AddSingleton<SchedulerHeartbeat>();
+        services.AddScoped<ReminderRuleStore>();
+        services.AddScoped<DueTaskSource>();
+        services.AddScoped<IReportDueSource, RecurringTaskReportSource>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddScoped<NotificationComposer>();
+        services.AddScoped<INotificationChannel, EmailChannel>();
+        services.AddScoped<INotificationChannel, TelegramChannel>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<NotificationProfiles>();
+        services.AddScoped<ReminderRun>();
+        services.AddScoped<EventNotices>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<TelegramLinker>();
+        services.AddScoped<CalendarFeed>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ using DonDoc.Import.Importing;
 using DonDoc.Import.Reading;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Reminders;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public sealed partial class ImportDrafts(
     TaskStateWriter states,
     ImportCapacityOptions capacity,
     ImportGate gate,
+    EventNotices notices,
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
@@ -357,6 +359,7 @@ public sealed partial class ImportDrafts(
             }
         }
 
+        await notices.AssignedAsync(actor, plan, published, cancellationToken);
         audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -6,6 +6,7 @@ using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Reminders;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,7 @@ public sealed class TaskWorkflow(
     TaskStateWriter states,
     EvidenceStore evidence,
     AuditLog audit,
+    EventNotices notices,
     TimeProvider clock)
 {
     public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -224,6 +226,7 @@ public sealed class TaskWorkflow(
         var status = statuses.StatusOf(task);
         audit.Record(actor, accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
             new { completion = task.Completion.ToString(), task.CompletedOn, status = status.ToSchemaName(), reason = task.ReviewNote });
+        await notices.CompletionDecidedAsync(actor, task, accept, cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
         return status.ToSchemaName();
     }
@@ -305,6 +308,7 @@ public sealed class TaskWorkflow(
 
         audit.Record(actor, approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
             new { due = task.CurrentDue, state = request.State.ToString(), note = request.DecisionNote });
+        await notices.ExtensionDecidedAsync(actor, task, new ExtensionRequestEntityView(request.Id, approve, request.RequestedDue, request.DecisionNote), cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using DonDoc.Core.Access;
+using DonDoc.Data.Accounts;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tests.Storage;
@@ -33,27 +34,44 @@ public sealed class TrackingServices : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    public const string PublicUrl = "https://dondoc.example.vn";
+
     public static Actor Office { get; } = new("office-1", "Văn phòng theo dõi", new HashSet<string> { Roles.MonitoringOffice }, null);
+
+    /// <summary>Adds an account as <c>dondoc user add</c> does; returns its id.</summary>
+    public Task<string> AddUserAsync(string email, string role, string? agency = null, string? name = null) =>
+        InScopeAsync(async s => (await s.GetRequiredService<UserAccounts>().CreateAsync(email, role, agency, "Mat-khau-2026", name ?? email.Split('@')[0], CancellationToken.None)).Id);
 
     public static Actor Officer(int agencyId) => new($"officer-{agencyId}", "Cán bộ đơn vị", new HashSet<string> { Roles.AgencyOfficer }, agencyId);
 
+    /// <param name="settings">More configuration, as appsettings would give it (Smtp:Host, Telegram:BotToken, …).</param>
     /// <param name="more">Registrations after DonDoc's own: a test adds an interceptor, say.</param>
-    public static async Task<TrackingServices> CreateAsync(DatabaseProvider provider, DateTimeOffset now, Action<IServiceCollection>? more = null)
+    public static async Task<TrackingServices> CreateAsync(DatabaseProvider provider, DateTimeOffset now, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? more = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var evidence = Path.Combine(Path.GetTempPath(), "dondoc-tests", $"{Guid.NewGuid():N}", "evidence");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Default"] = database.ConnectionString,
             ["Storage:EvidencePath"] = evidence,
-        }).Build();
+            ["App:PublicUrl"] = PublicUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         // GetUtcNow has offset zero, as the system clock's does; PostgreSQL refuses any other offset.
         var clock = new FakeTimeProvider(now.ToUniversalTime());
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddDonDocTracking(configuration);
+        UserAccounts.AddDonDocIdentityCore(services);
+        services.AddScoped<UserAccounts>();
         more?.Invoke(services);
         var provided = services.BuildServiceProvider();
         await DatabaseMigrator.MigrateAsync(provided, CancellationToken.None);

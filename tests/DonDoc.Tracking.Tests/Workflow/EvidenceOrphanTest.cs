@@ -38,7 +38,7 @@ public sealed class EvidenceOrphanTest
     public async Task A_report_refused_at_saving_leaves_no_evidence_file(DatabaseProvider provider)
     {
         var interceptor = new LosingTheRace();
-        await using var app = await TrackingServices.CreateAsync(provider, May2026, services =>
+        await using var app = await TrackingServices.CreateAsync(provider, May2026, more: services =>
         {
             services.ConfigureDbContext<SqliteDonDocDbContext>(o => o.AddInterceptors(interceptor));
             services.ConfigureDbContext<PostgresDonDocDbContext>(o => o.AddInterceptors(interceptor));

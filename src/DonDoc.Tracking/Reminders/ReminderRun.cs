@@ -1,0 +1,38 @@
+using DonDoc.Core.Calendar;
+using DonDoc.Data.Storage;
+
+namespace DonDoc.Tracking.Reminders;
+
+/// <summary>One run of the day's job: what was computed and queued, and what was then sent.</summary>
+public sealed record RunOutcome(DayPlan Plan, DispatchOutcome? Dispatch);
+
+/// <summary>
+/// The day's job, the same whether the scheduler fires it at 07:30 or <c>dondoc reminders run</c> runs it:
+/// compute the day into the outbox, then send what is due, the people's digests included.
+/// </summary>
+public sealed class ReminderRun(
+    DonDocDbContext db,
+    ReminderPlanner planner,
+    OutboxDispatcher dispatcher,
+    NotificationProfiles profiles,
+    SchedulerHeartbeat heartbeat,
+    TimeProvider clock)
+{
+    /// <param name="asOf">The day to compute; today in Vietnam when null.</param>
+    /// <param name="dryRun">Compute and report only: nothing is written or sent.</param>
+    public async Task<RunOutcome> RunAsync(DateOnly? asOf, bool dryRun, CancellationToken cancellationToken)
+    {
+        var day = asOf ?? VietnamTime.Today(clock);
+        if (dryRun)
+        {
+            return new RunOutcome(await planner.PlanDayAsync(day, true, cancellationToken), null);
+        }
+
+        await profiles.EnsureAllAsync(cancellationToken);
+        var plan = await planner.PlanDayAsync(day, false, cancellationToken);
+        var sent = await dispatcher.DispatchAsync(day, includeDigest: true, cancellationToken);
+        await heartbeat.BeatAsync(db, SchedulerHeartbeat.DailyJob, clock.GetUtcNow(),
+            $"day {day:yyyy-MM-dd}: computed {plan.Computed}, queued {plan.Queued}, sent {sent.Sent}, retrying {sent.Retrying}, failed {sent.Failed}", cancellationToken);
+        return new RunOutcome(plan, sent);
+    }
+}
