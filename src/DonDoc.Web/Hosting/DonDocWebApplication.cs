@@ -11,6 +11,8 @@ using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Hosting;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Reminders;
+using DonDoc.Tracking.Reminders.Scheduling;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
@@ -78,6 +80,11 @@ public static class DonDocWebApplication
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDonDocTracking(configuration);
+        if (ReminderOptions.Read(configuration).Scheduler)
+        {
+            // The day's reminders at 07:30, the outbox every minute: Quartz over the same database, clustered on PostgreSQL.
+            services.AddDonDocScheduler(configuration);
+        }
 
         UserAccounts.AddDonDocIdentityCore(services)
             .AddClaimsPrincipalFactory<ActorClaimsFactory>()
@@ -127,6 +134,7 @@ public static class DonDocWebApplication
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Unsubscribe");
             options.Conventions.AuthorizeFolder("/Admin", "admin");
         });
         services.AddAuthorizationBuilder()
@@ -217,5 +225,10 @@ public static class DonDocWebApplication
         app.MapOpenApi();
         app.MapRazorPages();
         app.MapDonDocApi();
+        // A person's private calendar feed: the secret in the address is the only key (calendar apps send no cookie).
+        app.MapGet("/lich/{token}.ics", async (string token, CalendarFeed feed, HttpContext http, CancellationToken ct) =>
+            await feed.BuildAsync(token, ct) is { } calendar
+                ? Results.Text(calendar, "text/calendar; charset=utf-8")
+                : Results.NotFound()).AllowAnonymous();
     }
 }

@@ -108,6 +108,8 @@ public sealed partial class RunningApp : IAsyncDisposable
             $"--Admin:Email={AdminEmail}",
             $"--Admin:Password={AdminPassword}",
             "--Logging:LogLevel:Default=Warning",
+            // Scheduled jobs would run on the wall clock beside the tests' own clock; tests run the jobs themselves.
+            "--Reminders:Scheduler=false",
             .. extraArgs,
         ];
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 3, 0, 0, TimeSpan.Zero));

@@ -1,5 +1,6 @@
 using DonDoc.Core.Tracking;
 using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Reminders;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
@@ -7,9 +8,14 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Tasks;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses, EvidenceStore evidence) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses, EvidenceStore evidence, Inbox inbox, EventNotices notices) : DonDocPageModel
 {
     public TaskDetails? Details { get; private set; }
+
+    /// <summary>The notices about this task and how each was delivered (the office sees every recipient, others their own).</summary>
+    public IReadOnlyList<NoticeRow> Deliveries { get; private set; } = [];
+
+    public bool CanUrge => Core.Access.TaskAccess.CanImport(Actor);
 
     public DateOnly Today => statuses.Today;
 
@@ -43,6 +49,9 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
     public Task<IActionResult> OnPostDecideAsync(int id, int extensionId, string? decision, string? note, CancellationToken cancellationToken) =>
         Change(id, () => workflow.DecideExtensionAsync(Actor, extensionId, new ExtensionDecisionInput(decision, note), cancellationToken), "Đã xử lý đề nghị gia hạn.", cancellationToken);
 
+    public Task<IActionResult> OnPostRemindAsync(int id, string? message, bool coordinators, CancellationToken cancellationToken) =>
+        Change(id, () => notices.SendManualAsync(Actor, [id], message, coordinators, cancellationToken), "Đã gửi đôn đốc.", cancellationToken);
+
     public Task<IActionResult> OnPostCancelAsync(int id, string? reason, int? version, CancellationToken cancellationToken) =>
         Change(id, () => workflow.CancelAsync(Actor, id, new CancelInput(reason, version), cancellationToken), "Đã hủy nhiệm vụ.", cancellationToken);
 
@@ -53,7 +62,11 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
             return Page();
         });
 
-    private async Task LoadAsync(int id, CancellationToken cancellationToken) => Details = await catalog.GetAsync(Actor, id, cancellationToken);
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Details = await catalog.GetAsync(Actor, id, cancellationToken);
+        Deliveries = await inbox.OfTaskAsync(Actor, id, cancellationToken);
+    }
 
     /// <summary>The files the form carries; a browser sends an empty part for a file input left empty.</summary>
     private Task<IReadOnlyList<UploadedFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken) =>
@@ -65,6 +78,7 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
         ["CompletedOn"] = "Ngày hoàn thành", ["Summary"] = "Nội dung", ["Period"] = "Kỳ báo cáo", ["files"] = "Tệp",
         ["due"] = "Hạn", ["requested"] = "Hạn đề nghị", ["state"] = "Tình trạng", ["reason"] = "Lý do", ["note"] = "Ý kiến",
         ["cancelled"] = "Đã hủy", ["status"] = "Trạng thái", ["Text"] = "Sản phẩm", ["Done"] = "Đã xong",
+        ["message"] = "Nội dung", ["recipients"] = "Người nhận", ["notices"] = "Số thông báo",
     };
 
     /// <summary>An audit entry as lines a person reads: "Tiến độ (%): 0 → 50".</summary>
@@ -139,6 +153,7 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
         "extension.reject" => "Không đồng ý gia hạn",
         "task.cancel" => "Hủy nhiệm vụ",
         "deadline.trigger" => "Xác định thời hạn theo sự kiện",
+        "reminder.manual" => "Đôn đốc",
         _ => action,
     };
 }
