@@ -22,13 +22,13 @@ public sealed class CalendarFeed(DonDocDbContext db, AppLinks links, TimeProvide
 
     public const int MaxEvents = 5000;
 
-    /// <summary>The feed of the person holding the token, or null for an unknown token.</summary>
+    /// <summary>The feed of the person holding the token, or null for an unknown token or a locked account (a lock ends every way in).</summary>
     public async Task<string?> BuildAsync(string token, CancellationToken cancellationToken)
     {
         var owner = await db.NotificationProfiles.AsNoTracking().Where(p => p.CalendarToken == token)
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.AgencyId, u.DisplayName, u.Email })
+            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.AgencyId, u.DisplayName, u.Email, u.LockoutEnd })
             .FirstOrDefaultAsync(cancellationToken);
-        if (owner is null)
+        if (owner is null || owner.LockoutEnd > clock.GetUtcNow())
         {
             return null;
         }

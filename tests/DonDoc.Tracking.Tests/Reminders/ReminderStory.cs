@@ -54,7 +54,7 @@ public sealed class ReminderStory
             await drafts.PublishAsync(story.Office, draft, CancellationToken.None);
             return draft;
         });
-        story.Tasks = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(story.Office, new TaskFilter(PlanId: story.PlanId), CancellationToken.None));
+        story.Tasks = (await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(story.Office, new TaskFilter(PlanId: story.PlanId), PageRequest.First(PageRequest.MaxLimit), CancellationToken.None))).Items;
         return story;
     }
 

@@ -4,6 +4,7 @@ using DonDoc.Tracking.Reminders;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
+using DonDoc.Web.Pages.Reminders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +61,7 @@ public sealed class RemindersModel(ReminderRuleStore rules, TaskCatalog catalog,
                 var before = new { focal = agency.FocalUserId, leader = agency.LeaderUserId };
                 agency.FocalUserId = string.IsNullOrEmpty(focal) ? null : focal;
                 agency.LeaderUserId = string.IsNullOrEmpty(leader) ? null : leader;
-                audit.Record(Actor, "agency.notice_people", null, null, before, new { agency.Name, focal = agency.FocalUserId, leader = agency.LeaderUserId });
+                audit.RecordAbout(Actor, "agency.notice_people", Tracking.Auditing.AuditActions.Agency(agency.Id), before, new { agency.Name, focal = agency.FocalUserId, leader = agency.LeaderUserId });
                 await db.SaveChangesAsync(cancellationToken);
             },
             "Đã lưu người nhận thông báo của cơ quan.", () => Redirect("/Admin/Reminders#agencies"), () => Reload(null, cancellationToken));
@@ -75,7 +76,7 @@ public sealed class RemindersModel(ReminderRuleStore rules, TaskCatalog catalog,
     {
         PlanId = plan;
         (Rules, Own) = await rules.GetAsync(plan, cancellationToken);
-        Plans = await catalog.PlanChoicesAsync([Data.Plans.PlanState.Published], cancellationToken);
+        Plans = await catalog.PlanChoicesAsync([Data.Plans.PlanState.Published], OverdueModel.PlanChoices, cancellationToken);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new { u.Id, u.Email, u.AgencyId }).ToListAsync(cancellationToken);
         Leaders = users.Select(u => (u.Id, u.Email ?? u.Id)).ToList();
         var withAccounts = users.Where(u => u.AgencyId != null).Select(u => u.AgencyId!.Value).ToHashSet();

@@ -15,15 +15,19 @@ public sealed class OverdueModel(TaskCatalog catalog, EventNotices notices) : Do
 
     public int? PlanId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int? plan, CancellationToken cancellationToken)
+    public Pager Pager { get; private set; } = new(null, null, null);
+
+    /// <summary>The published plans offered in the filter: the newest.</summary>
+    public const int PlanChoices = 200;
+
+    public async Task<IActionResult> OnGetAsync(int? plan, string? after, CancellationToken cancellationToken)
     {
         if (!TaskAccess.CanImport(Actor))
         {
             return Forbid();
         }
 
-        await LoadAsync(plan, cancellationToken);
-        return Page();
+        return await ReadAsync(() => LoadAsync(plan, after, cancellationToken));
     }
 
     public async Task<IActionResult> OnPostAsync(int? plan, List<int> taskIds, string? message, bool coordinators, CancellationToken cancellationToken)
@@ -35,15 +39,17 @@ public sealed class OverdueModel(TaskCatalog catalog, EventNotices notices) : Do
             () => Redirect(plan is null ? "/Reminders/Overdue" : $"/Reminders/Overdue?plan={plan}"),
             async () =>
             {
-                await LoadAsync(plan, cancellationToken);
+                await LoadAsync(plan, null, cancellationToken);
                 return Page();
             });
     }
 
-    private async Task LoadAsync(int? plan, CancellationToken cancellationToken)
+    private async Task LoadAsync(int? plan, string? after, CancellationToken cancellationToken)
     {
         PlanId = plan;
-        Plans = await catalog.PlanChoicesAsync([Data.Plans.PlanState.Published], cancellationToken);
-        Tasks = await catalog.ListAsync(Actor, new TaskFilter(PlanId: plan, Status: "overdue"), cancellationToken);
+        Plans = await catalog.PlanChoicesAsync([Data.Plans.PlanState.Published], PlanChoices, cancellationToken);
+        var page = await catalog.ListAsync(Actor, new TaskFilter(PlanId: plan, Status: "overdue"), new PageRequest(after, WithTotal: true), cancellationToken);
+        Tasks = page.Items;
+        Pager = Pager.For(this, "after", page);
     }
 }
