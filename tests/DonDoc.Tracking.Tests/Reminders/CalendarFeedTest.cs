@@ -48,4 +48,29 @@ public sealed class CalendarFeedTest
         Assert.Contains("DTSTART;VALUE=DATE:20260715", moved, StringComparison.Ordinal);
         Assert.Null(unknown);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_locked_account_s_feed_answers_nothing_and_answers_again_once_unlocked(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, ReminderStory.At(2026, 6, 1));
+        var story = await ReminderStory.PublishAsync(app, "ke-hoach-chuyen-doi-so.txt");
+        var userId = story.UserIds[ReminderStory.NoiVu1];
+        var ct = CancellationToken.None;
+        var token = (await app.InScopeAsync(s => s.GetRequiredService<NotificationProfiles>().GetAsync(userId, ct))).CalendarToken;
+        async Task LockUntilAsync(DateTimeOffset? end) => await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<DonDocDbContext>();
+            db.Users.Single(u => u.Id == userId).LockoutEnd = end;
+            return await db.SaveChangesAsync(ct);
+        });
+
+        await LockUntilAsync(app.Clock.GetUtcNow().AddDays(1));
+        var whileLocked = await app.InScopeAsync(s => s.GetRequiredService<CalendarFeed>().BuildAsync(token, ct));
+        await LockUntilAsync(null);
+        var unlocked = await app.InScopeAsync(s => s.GetRequiredService<CalendarFeed>().BuildAsync(token, ct));
+
+        Assert.Null(whileLocked);
+        Assert.Equal(2, Calendar.Load(unlocked!)!.Events.Count);
+    }
 }

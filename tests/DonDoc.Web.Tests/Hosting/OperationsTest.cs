@@ -23,6 +23,28 @@ public sealed class OperationsTest
         Assert.All(health.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 
+    [Theory]
+    [MemberData(nameof(RunningApp.Providers), MemberType = typeof(RunningApp))]
+    public async Task Healthz_reports_the_reminder_scheduler_running_and_503_once_it_stands_by(string provider)
+    {
+        await using var app = await RunningApp.StartOnAsync(provider, "--Reminders:Scheduler=true");
+
+        var running = await app.Client.GetAsync("/healthz");
+        var runningHealth = await running.Content.ReadFromJsonAsync<JsonElement>();
+        var scheduler = await app.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        var standing = await app.Client.GetAsync("/healthz");
+        var standingHealth = await standing.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, running.StatusCode);
+        var check = runningHealth.GetProperty("checks").GetProperty("scheduler");
+        Assert.Equal("Healthy", check.GetProperty("status").GetString());
+        Assert.StartsWith("started, next outbox dispatch", check.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, standing.StatusCode);
+        Assert.Equal("Unhealthy", standingHealth.GetProperty("checks").GetProperty("scheduler").GetProperty("status").GetString());
+        Assert.Contains("Standby", standingHealth.GetProperty("checks").GetProperty("scheduler").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Healthz_answers_503_when_the_database_is_gone()
     {
