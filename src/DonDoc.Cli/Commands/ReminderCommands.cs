@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DonDoc.Core.Reminders;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Hosting;
 using DonDoc.Tracking.Reminders;
@@ -31,6 +32,9 @@ public static class ReminderCommands
             await using var services = BuildServices();
             await DatabaseMigrator.MigrateAsync(services, cancellationToken);
             using var scope = services.CreateScope();
+            // The days off an administrator announced on /Admin/Calendar count as they do in the app.
+            await services.GetRequiredService<CurrentCalendar>().RefreshAsync(
+                scope.ServiceProvider.GetRequiredService<DonDocDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             var outcome = await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunAsync(day, parse.GetValue(dryRun), cancellationToken);
             Print(outcome, parse.GetValue(dryRun));
             return 0;

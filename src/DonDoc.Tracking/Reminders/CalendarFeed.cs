@@ -49,7 +49,7 @@ public sealed class CalendarFeed(DonDocDbContext db, AppLinks links, TimeProvide
             .Take(MaxEvents)
             .ToListAsync(cancellationToken);
 
-        var calendar = new Calendar { Method = "PUBLISH" };
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", $"DonDoc – {owner.DisplayName ?? owner.Email}");
         calendar.AddProperty("X-WR-TIMEZONE", "Asia/Ho_Chi_Minh");
         var stamp = new CalDateTime(clock.GetUtcNow().UtcDateTime);

@@ -32,8 +32,8 @@ public sealed class CalendarFeedTest
         var moved = await app.InScopeAsync(s => s.GetRequiredService<CalendarFeed>().BuildAsync(token, ct));
         var unknown = await app.InScopeAsync(s => s.GetRequiredService<CalendarFeed>().BuildAsync("not-a-token", ct));
 
-        var before = Calendar.Load(feed!)!;
-        var after = Calendar.Load(moved!)!;
+        var before = Ical.Net.Calendar.Load(feed!)!;
+        var after = Ical.Net.Calendar.Load(moved!)!;
         var uid = $"dondoc-task-{story.TaskId("1")}@dondoc.example.vn";
         Assert.Equal(2, before.Events.Count); // task 1 (leads, 30/06) and task 2 (coordinates, 30/09); task 3 is monthly
         var original = Assert.Single(before.Events, e => e.Uid == uid);
@@ -71,6 +71,6 @@ public sealed class CalendarFeedTest
         var unlocked = await app.InScopeAsync(s => s.GetRequiredService<CalendarFeed>().BuildAsync(token, ct));
 
         Assert.Null(whileLocked);
-        Assert.Equal(2, Calendar.Load(unlocked!)!.Events.Count);
+        Assert.Equal(2, Ical.Net.Calendar.Load(unlocked!)!.Events.Count);
     }
 }
