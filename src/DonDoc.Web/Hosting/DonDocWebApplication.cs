@@ -229,6 +229,11 @@ public static class DonDocWebApplication
         app.MapGet("/lich/{token}.ics", async (string token, CalendarFeed feed, HttpContext http, CancellationToken ct) =>
             await feed.BuildAsync(token, ct) is { } calendar
                 ? Results.Text(calendar, "text/calendar; charset=utf-8")
-                : Results.NotFound()).AllowAnonymous();
+                : Results.NotFound()).AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Documented(
+                "getCalendarFeed", "Lịch hạn nhiệm vụ của một người (iCal)",
+                "A person's private iCalendar feed of the deadlines of their tasks, for calendar apps to subscribe to. The secret token in the address is the only credential; an unknown, revoked or locked account's token answers 404.",
+                ApiOperation.Anonymous, 404);
     }
 }
