@@ -22,7 +22,7 @@ FROM generate_series(1, 100) AS n;
 CREATE TEMP TABLE bench_agencies AS SELECT "Id", row_number() OVER (ORDER BY "Id") - 1 AS r FROM agencies;
 CREATE TEMP TABLE bench_plans AS SELECT "Id", row_number() OVER (ORDER BY "Id") - 1 AS r FROM plans WHERE "OwnerId" = 'bench-office';
 
-INSERT INTO plan_tasks ("PlanId", "Position", "Content", "DeadlineRaw", "DeadlineKind", "DeadlineDue", "CurrentDue", "SearchText",
+INSERT INTO plan_tasks ("PlanId", "Position", "Content", "DeadlineRaw", "DeadlineKind", "DeadlineDue", "CurrentDue", "SearchMain",
     "PercentDone", "Completion", "CompletedOn", "Cancelled", "Version")
 SELECT p."Id", n / 100, 'Nhiệm vụ đo hiệu năng số ' || n, to_char(d, 'DD/MM/YYYY'), 'date', d, d, 'nhiem vu do hieu nang so ' || n,
        0, CASE WHEN d < DATE '2026-06-25' AND n % 10 < 6 THEN 'Accepted' ELSE 'None' END,
