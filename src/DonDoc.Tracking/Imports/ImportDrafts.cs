@@ -64,20 +64,35 @@ public sealed partial class ImportDrafts(
             WorkflowFailure.Busy,
             "Hệ thống đang đọc các tệp kế hoạch khác; hãy thử lại sau ít phút.",
             $"every import slot ({capacity.MaxConcurrent}) is taken");
-        var directory = await directoryStore.LoadAsync(cancellationToken);
-        var importer = new PlanImporter(parser, directory) { Limits = ImportLimits.Default with { TimeBudget = capacity.TimeBudget }, Clock = clock };
-        logger.LogInformation("Importing {File} ({Bytes} bytes)", fileName, content.Length);
-        ImportResult result;
+
+        // One time budget for the whole import, reading and storing: a plan large enough to keep the server
+        // busy past it is refused, and the transaction that stores it rolls back, so nothing is half-written.
+        using var budget = new CancellationTokenSource(capacity.TimeBudget, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            result = importer.Import(fileName, content, cancellationToken: cancellationToken);
+            return await ReadAndStoreAsync(actor, fileName, content, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Import of {File} cancelled: the request was abandoned", fileName);
             throw;
         }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            logger.LogWarning("Import of {File} refused: reading and storing ran past the time budget of {Budget}", fileName, capacity.TimeBudget);
+            throw WorkflowException.Invalid(
+                $"Không đọc được tệp: tệp cần quá nhiều thời gian để đọc và lưu (quá {capacity.TimeBudget.TotalSeconds:0} giây); hãy tách tệp hoặc lưu lại dưới dạng Word/Excel.",
+                $"import failed: reading and storing ran past the time budget of {capacity.TimeBudget}");
+        }
+    }
 
+    private async Task<int> ReadAndStoreAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
+    {
+        var directory = await directoryStore.LoadAsync(cancellationToken);
+        var importer = new PlanImporter(parser, directory) { Limits = ImportLimits.Default with { TimeBudget = capacity.TimeBudget }, Clock = clock };
+        logger.LogInformation("Importing {File} ({Bytes} bytes)", fileName, content.Length);
+        var result = importer.Import(fileName, content, cancellationToken: cancellationToken);
         if (result.Extraction is not { } extraction)
         {
             logger.LogWarning("Import of {File} refused: {Reason}", fileName, result.Failure?.English);
