@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 AS_OF=${1:-2026-06-25}
+TASKS=${DONDOC_BENCH_TASKS:-1000000}
 PGPORT=${PGPORT:-5432}
 DB=dondoc_bench_reminders
 SMTP_PORT=${DONDOC_BENCH_SMTP_PORT:-2526}
@@ -27,9 +28,9 @@ trap 'kill $SMTP 2>/dev/null || true; wait $SMTP 2>/dev/null || true; rm -rf "$W
 # An agency account: adding it seeds the agency directory, which the seed spreads the officers and tasks over.
 (cd "$WORK" && $CLI db migrate >/dev/null && $CLI user add noivu@bench.vn --role agency --agency "Sở Nội vụ" --password Mat-khau-Bench-2026 >/dev/null)
 kill -0 $SMTP 2>/dev/null || { echo "aiosmtpd did not start on 127.0.0.1:$SMTP_PORT:" >&2; cat "$WORK/mails.txt" >&2; exit 1; }
-echo "seeding (one million tasks)…"
+echo "seeding ($TASKS tasks)…"
 start=$(date +%s)
-$PSQL -d $DB -f "$ROOT/benchmarks/reminders/seed-postgres.sql"
+$PSQL -d $DB -v tasks=$TASKS -f "$ROOT/benchmarks/reminders/seed-postgres.sql"
 echo "seeded in $(( $(date +%s) - start )) s: $($PSQL -d $DB -At -c 'SELECT count(*) FROM plan_tasks') tasks, $($PSQL -d $DB -At -c 'SELECT count(*) FROM task_assignments') assignments, $($PSQL -d $DB -At -c 'SELECT count(*) FROM "AspNetUsers"') accounts"
 [ "$($PSQL -d $DB -At -c 'SELECT count(*) FROM task_assignments')" -gt 0 ] || { echo "the seed assigned no task (no agency directory?)" >&2; exit 1; }
 
@@ -38,8 +39,8 @@ for label in first second sunday; do
   [ $label = sunday ] && day=2026-06-28
   echo "== $label run, --as-of $day"
   (cd "$WORK" && /usr/bin/time -v $CLI reminders run --as-of "$day" >"$WORK/out.txt" 2>"$WORK/time.txt") || { cat "$WORK/out.txt" "$WORK/time.txt"; exit 1; }
-  grep -E "^Ngày|^Đã gửi|^  [a-z_]+\s[0-9]+" "$WORK/out.txt" || true
-  grep -E "Elapsed \(wall clock\)|Maximum resident set size" "$WORK/time.txt"
+  grep -E "^Ngày|^Đã gửi|^Thời gian|^  [a-z_]+\s[0-9]+" "$WORK/out.txt" || true
+  grep -E "Elapsed \(wall clock\)|User time|System time|Maximum resident set size" "$WORK/time.txt"
 done
-echo "outbox: $($PSQL -d $DB -At -c "SELECT \"Channel\" || ' ' || \"State\" || ' ' || count(*) FROM notifications GROUP BY 1 ORDER BY 1" | tr '\n' ';')"
+echo "outbox: $($PSQL -d $DB -At -F ' ' -c "SELECT \"Channel\", \"State\", count(*) FROM notifications GROUP BY 1, 2 ORDER BY 1, 2" | tr '\n' ';')"
 echo "mails received by the SMTP server: $(grep -c '^---------- MESSAGE FOLLOWS' "$WORK/mails.txt" || true)"

@@ -4,6 +4,11 @@
 -- between 01/01/2025 and 31/12/2027 (every day alike), 60 % of those due before 25/06/2026 accepted as done,
 -- each with a lead and one coordinator among those agencies.
 \set ON_ERROR_STOP on
+-- The number of tasks: psql -v tasks=50000 for a smaller run (a million by default).
+\if :{?tasks}
+\else
+\set tasks 1000000
+\endif
 BEGIN;
 INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp",
     "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "DisplayName", "AgencyId")
@@ -27,7 +32,7 @@ INSERT INTO plan_tasks ("PlanId", "Position", "Content", "DeadlineRaw", "Deadlin
 SELECT p."Id", n / 100, 'Nhiệm vụ đo hiệu năng số ' || n, to_char(d, 'DD/MM/YYYY'), 'date', d, d, 'nhiem vu do hieu nang so ' || n,
        0, CASE WHEN d < DATE '2026-06-25' AND n % 10 < 6 THEN 'Accepted' ELSE 'None' END,
        CASE WHEN d < DATE '2026-06-25' AND n % 10 < 6 THEN d ELSE NULL END, false, 1
-FROM generate_series(0, 999999) AS n
+FROM generate_series(0, :tasks - 1) AS n
 CROSS JOIN LATERAL (SELECT DATE '2025-01-01' + (n % 1095) AS d) dd
 JOIN bench_plans p ON p.r = n % 100;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Calendar;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,11 +32,26 @@ public static class DatabaseCommands
         return db;
     }
 
+    /// <summary>
+    /// Before a command that judges working days (seed, refresh, reminders): migrates, then reads the days off an
+    /// administrator announced (/Admin/Calendar) on top of the shipped calendar, as the app does at start.
+    /// </summary>
+    public static async Task PrepareTrackingAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await services.GetRequiredService<CurrentCalendar>().RefreshAsync(
+            scope.ServiceProvider.GetRequiredService<DonDocDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
+
     /// <param name="more">What a command needs besides the database (accounts, for <c>user add</c>).</param>
     /// <param name="tracking">Also the application services (task catalog, workflow, refresh), over the same database.</param>
-    public static ServiceProvider BuildServices(Action<IServiceCollection>? more = null, bool tracking = false)
+    public static ServiceProvider BuildServices(Action<IServiceCollection>? more = null, bool tracking = false) =>
+        BuildServices(CliConfiguration.Load(), more, tracking);
+
+    /// <summary>The same over a configuration given (tests).</summary>
+    public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? more = null, bool tracking = false)
     {
-        var configuration = CliConfiguration.Load();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         try

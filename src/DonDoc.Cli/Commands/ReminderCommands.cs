@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using DonDoc.Core.Reminders;
-using DonDoc.Data.Storage;
-using DonDoc.Tracking.Calendar;
 using DonDoc.Tracking.Formatting;
-using DonDoc.Tracking.Hosting;
 using DonDoc.Tracking.Reminders;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DonDoc.Cli.Commands;
 
@@ -29,12 +25,10 @@ public static class ReminderCommands
                     : throw new CliError($"ngày \"{text}\" không hợp lệ (YYYY-MM-DD)", $"bad --as-of date {text}");
             }
 
-            await using var services = BuildServices();
-            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
-            using var scope = services.CreateScope();
+            await using var services = DatabaseCommands.BuildServices(tracking: true);
             // The days off an administrator announced on /Admin/Calendar count as they do in the app.
-            await services.GetRequiredService<CurrentCalendar>().RefreshAsync(
-                scope.ServiceProvider.GetRequiredService<DonDocDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            await DatabaseCommands.PrepareTrackingAsync(services, cancellationToken);
+            using var scope = services.CreateScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunAsync(day, parse.GetValue(dryRun), cancellationToken);
             Print(outcome, parse.GetValue(dryRun));
             return 0;
@@ -43,23 +37,6 @@ public static class ReminderCommands
         var reminders = new Command("reminders", "Nhắc việc, đôn đốc (reminders)");
         reminders.Subcommands.Add(run);
         return reminders;
-    }
-
-    private static ServiceProvider BuildServices()
-    {
-        var configuration = CliConfiguration.Load();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        try
-        {
-            services.AddDonDocTracking(configuration);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new CliError("cấu hình cơ sở dữ liệu không hợp lệ", ex.Message);
-        }
-
-        return services.BuildServiceProvider();
     }
 
     private static void Print(RunOutcome outcome, bool dryRun)
@@ -102,5 +79,10 @@ public static class ReminderCommands
                 Console.WriteLine($"  ! {error}");
             }
         }
+
+        var seconds = (TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        Console.WriteLine(outcome.Dispatch is null
+            ? $"Thời gian tính: {seconds(outcome.Planning).Replace('.', ',')} giây (computed in {seconds(outcome.Planning)} s)."
+            : $"Thời gian: tính {seconds(outcome.Planning).Replace('.', ',')} giây, gửi {seconds(outcome.Sending).Replace('.', ',')} giây (computed in {seconds(outcome.Planning)} s, sent in {seconds(outcome.Sending)} s).");
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DonDoc.Data.Storage;
 using DonDoc.Tracking.Seeding;
 using DonDoc.Tracking.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ public static class TrackingCommands
             }
 
             await using var services = DatabaseCommands.BuildServices(tracking: true);
-            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            await DatabaseCommands.PrepareTrackingAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<PlanSeeder>().SeedAsync(
                 request, new Progress<string>(line => Console.Error.WriteLine(line)), cancellationToken);
@@ -48,7 +47,7 @@ public static class TrackingCommands
         command.SetAction((_, cancellationToken) => DonDocCommandLine.RunAsync(async () =>
         {
             await using var services = DatabaseCommands.BuildServices(tracking: true);
-            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            await DatabaseCommands.PrepareTrackingAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var outcome = await scope.ServiceProvider.GetRequiredService<TaskStatusRefresh>().RunAsync(cancellationToken);
             Console.WriteLine($"Đã cập nhật: {outcome.Backfilled} nhiệm vụ được bổ sung trạng thái, {outcome.Periodic} nhiệm vụ định kỳ sang kỳ báo cáo mới.");

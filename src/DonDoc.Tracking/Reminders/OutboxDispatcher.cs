@@ -29,6 +29,9 @@ public sealed class OutboxDispatcher(
     public static readonly int[] BackoffMinutes = [1, 5, 15, 60, 240, 720];
 
     private const int Batch = 100;
+
+    /// <summary>Outbox rows updated per statement once sent (set-based, nothing tracked: a digest can hold thousands).</summary>
+    private const int UpdateChunk = 1000;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     /// <param name="day">The day being sent for: rows of this day and earlier go.</param>
@@ -117,7 +120,7 @@ public sealed class OutboxDispatcher(
             await db.Notifications
                 .Where(n => chunk.Contains(n.Id) && n.State == DeliveryState.Queued && (n.LeaseUntil == null || n.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseOwner, owner).SetProperty(n => n.LeaseUntil, until), cancellationToken);
-            claimed.AddRange(await db.Notifications.Where(n => chunk.Contains(n.Id) && n.LeaseOwner == owner && n.State == DeliveryState.Queued).ToListAsync(cancellationToken));
+            claimed.AddRange(await db.Notifications.AsNoTracking().Where(n => chunk.Contains(n.Id) && n.LeaseOwner == owner && n.State == DeliveryState.Queued).ToListAsync(cancellationToken));
         }
 
         return claimed;
@@ -138,13 +141,16 @@ public sealed class OutboxDispatcher(
 
             var contents = await composer.ComposeAsync(rows, cancellationToken);
             await channel.SendAsync(person, rows.Select(r => contents[r.Id]).ToList(), day, cancellationToken);
-            foreach (var row in rows)
+            foreach (var chunk in rows.Select(r => r.Id).Chunk(UpdateChunk))
             {
-                row.State = DeliveryState.Sent;
-                row.SentAt = now;
-                row.Attempts++;
-                row.LastError = null;
-                row.NextAttemptAt = null;
+                await db.Notifications.Where(n => chunk.Contains(n.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(n => n.State, DeliveryState.Sent)
+                    .SetProperty(n => n.SentAt, now)
+                    .SetProperty(n => n.Attempts, n => n.Attempts + 1)
+                    .SetProperty(n => n.LastError, (string?)null)
+                    .SetProperty(n => n.NextAttemptAt, (DateTime?)null)
+                    .SetProperty(n => n.LeaseOwner, (string?)null)
+                    .SetProperty(n => n.LeaseUntil, (DateTime?)null), CancellationToken.None);
             }
 
             sentByChannel[channel.Name] = sentByChannel.GetValueOrDefault(channel.Name) + rows.Count;
@@ -154,38 +160,40 @@ public sealed class OutboxDispatcher(
             var reason = failure is UndeliverableException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
             logger.LogWarning("Sending {Count} {Channel} notice(s) to {UserId} failed: {Reason}", rows.Count, channel.Name, rows[0].RecipientId, reason);
             errors.Add($"{channel.Name} → {person?.Email ?? rows[0].RecipientId}: {reason}");
-            foreach (var row in rows)
+            var lastError = reason.Length > 2000 ? reason[..2000] : reason;
+            var gaveUp = 0;
+            var later = 0;
+            // Rows sent together may have been tried a different number of times: each group gets its own back-off.
+            foreach (var tried in rows.GroupBy(r => r.Attempts))
             {
-                row.Attempts++;
-                row.LastError = reason.Length > 2000 ? reason[..2000] : reason;
-                if (failure is UndeliverableException || row.Attempts >= options.MaxAttempts)
+                var attempts = tried.Key + 1;
+                var final = failure is UndeliverableException || attempts >= options.MaxAttempts;
+                DateTime? next = final ? null : now.UtcDateTime.AddMinutes(BackoffMinutes[Math.Min(attempts, BackoffMinutes.Length) - 1]);
+                var state = final ? DeliveryState.Failed : DeliveryState.Queued;
+                foreach (var chunk in tried.Select(r => r.Id).Chunk(UpdateChunk))
                 {
-                    row.State = DeliveryState.Failed;
-                    row.NextAttemptAt = null;
+                    await db.Notifications.Where(n => chunk.Contains(n.Id)).ExecuteUpdateAsync(s => s
+                        .SetProperty(n => n.State, state)
+                        .SetProperty(n => n.Attempts, attempts)
+                        .SetProperty(n => n.LastError, lastError)
+                        .SetProperty(n => n.NextAttemptAt, next)
+                        .SetProperty(n => n.LeaseOwner, (string?)null)
+                        .SetProperty(n => n.LeaseUntil, (DateTime?)null), CancellationToken.None);
+                }
+
+                if (final)
+                {
+                    gaveUp += tried.Count();
                 }
                 else
                 {
-                    row.NextAttemptAt = now.UtcDateTime.AddMinutes(BackoffMinutes[Math.Min(row.Attempts, BackoffMinutes.Length) - 1]);
+                    later += tried.Count();
                 }
             }
 
-            if (rows[0].State == DeliveryState.Failed)
-            {
-                failed(rows.Count);
-            }
-            else
-            {
-                retrying(rows.Count);
-            }
+            failed(gaveUp);
+            retrying(later);
         }
-
-        foreach (var row in rows)
-        {
-            row.LeaseOwner = null;
-            row.LeaseUntil = null;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task<Recipient?> LoadRecipientAsync(string userId, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ using DonDoc.Data.Storage;
 
 namespace DonDoc.Tracking.Reminders;
 
-/// <summary>One run of the day's job: what was computed and queued, and what was then sent.</summary>
-public sealed record RunOutcome(DayPlan Plan, DispatchOutcome? Dispatch);
+/// <summary>One run of the day's job: what was computed and queued, and what was then sent, with the time each took.</summary>
+public sealed record RunOutcome(DayPlan Plan, DispatchOutcome? Dispatch, TimeSpan Planning = default, TimeSpan Sending = default);
 
 /// <summary>
 /// The day's job, the same whether the scheduler fires it at 07:30 or <c>dondoc reminders run</c> runs it:
@@ -25,14 +25,18 @@ public sealed class ReminderRun(
         var day = asOf ?? VietnamTime.Today(clock);
         if (dryRun)
         {
-            return new RunOutcome(await planner.PlanDayAsync(day, true, cancellationToken), null);
+            var started = clock.GetTimestamp();
+            var computed = await planner.PlanDayAsync(day, true, cancellationToken);
+            return new RunOutcome(computed, null, clock.GetElapsedTime(started));
         }
 
+        var start = clock.GetTimestamp();
         await profiles.EnsureAllAsync(cancellationToken);
         var plan = await planner.PlanDayAsync(day, false, cancellationToken);
+        var planned = clock.GetTimestamp();
         var sent = await dispatcher.DispatchAsync(day, includeDigest: true, cancellationToken);
         await heartbeat.BeatAsync(db, SchedulerHeartbeat.DailyJob, clock.GetUtcNow(),
             $"day {day:yyyy-MM-dd}: computed {plan.Computed}, queued {plan.Queued}, sent {sent.Sent}, retrying {sent.Retrying}, failed {sent.Failed}", cancellationToken);
-        return new RunOutcome(plan, sent);
+        return new RunOutcome(plan, sent, clock.GetElapsedTime(start, planned), clock.GetElapsedTime(planned));
     }
 }
