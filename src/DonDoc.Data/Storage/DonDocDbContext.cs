@@ -52,6 +52,10 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<SchedulerValueEntity> SchedulerValues => Set<SchedulerValueEntity>();
 
+    public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
+
+    public DbSet<IdempotencyRecordEntity> IdempotencyRecords => Set<IdempotencyRecordEntity>();
+
     /// <summary>
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
     /// Every plan whose tasks changed has its <see cref="PlanEntity.TaskRevision"/> raised by the same save
@@ -124,6 +128,29 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             day.Property(d => d.Source).HasMaxLength(500);
             day.Property(d => d.CreatedBy).HasMaxLength(450);
             day.HasIndex(d => d.From);
+        });
+
+        builder.Entity<ApiKeyEntity>(key =>
+        {
+            key.ToTable("api_keys");
+            key.Property(k => k.Name).HasMaxLength(200);
+            key.Property(k => k.Prefix).HasMaxLength(16);
+            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.Property(k => k.CreatedBy).HasMaxLength(200);
+            key.HasIndex(k => k.Prefix).IsUnique();
+            key.HasOne(k => k.Agency).WithMany().HasForeignKey(k => k.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<IdempotencyRecordEntity>(record =>
+        {
+            record.ToTable("idempotency_records");
+            record.Property(r => r.Account).HasMaxLength(100);
+            record.Property(r => r.Key).HasMaxLength(200);
+            record.Property(r => r.Fingerprint).HasMaxLength(64);
+            record.Property(r => r.ContentType).HasMaxLength(200);
+            record.Property(r => r.Location).HasMaxLength(500);
+            record.HasIndex(r => new { r.Account, r.Key }).IsUnique();
+            record.HasIndex(r => r.ExpiresAt);
         });
 
         builder.Entity<PlanEntity>(plan =>

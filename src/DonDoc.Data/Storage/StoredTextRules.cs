@@ -77,6 +77,7 @@ public static class StoredTextRules
         [(typeof(PlanTaskEntity), nameof(PlanTaskEntity.CancelReason))] = new("lý do hủy"),
         [(typeof(TaskAssignmentEntity), nameof(TaskAssignmentEntity.Note))] = new("ghi chú về cơ quan"),
         [(typeof(DonDocUser), nameof(DonDocUser.DisplayName))] = new("tên hiển thị", Kind.Name),
+        [(typeof(ApiKeyEntity), nameof(ApiKeyEntity.Name))] = new("tên hệ thống kết nối", Kind.Name),
         [(typeof(DonDocUser), nameof(DonDocUser.Email))] = new("địa chỉ thư"),
         [(typeof(DonDocUser), nameof(DonDocUser.UserName))] = new("tên đăng nhập"),
         // An entry repeats the values it records, which were checked under their own names.

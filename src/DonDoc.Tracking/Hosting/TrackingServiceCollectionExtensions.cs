@@ -86,6 +86,8 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<Inbox>();
         services.AddScoped<TelegramLinker>();
         services.AddScoped<CalendarFeed>();
+        services.AddScoped<ApiKeys>();
+        services.AddScoped<IdempotencyStore>();
         return services;
     }
 }

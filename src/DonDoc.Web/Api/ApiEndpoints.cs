@@ -216,15 +216,15 @@ public static class ApiEndpoints
                 ApiForms.Int(form, "percent"), form["summary"], form["difficulties"], form["proposals"], form["period"], ApiForms.Int(form, "version")), ct);
             var reportId = await workflow.PostProgressAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
             return TypedResults.Created($"/api/tasks/{id}", new CreatedId(reportId));
-        }).Accepts<ProgressInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
-            .Documented("reportProgress", "Báo cáo tiến độ", "Reports progress on a task (percent, summary, difficulties, proposals, period), as JSON or as a multipart form with evidence files.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415);
+        }).Accepts<ProgressInput>("multipart/form-data", "application/json").WithMetadata(new MultipartFiles(), new Idempotent())
+            .Documented("reportProgress", "Báo cáo tiến độ", "Reports progress on a task (percent, summary, difficulties, proposals, period), as JSON or as a multipart form with evidence files.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415, 422);
         api.MapPost("/tasks/{id:int}/checklist/{itemId:int}", async (int id, int itemId, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
         {
             var (input, files) = await ApiForms.ReadAsync(request, evidence, form => new ChecklistInput(
                 form["done"].ToString() is "true" or "on" or "1", ApiForms.Int(form, "version")), ct);
             await workflow.TickChecklistAsync(request.HttpContext.User.RequireActor(), id, itemId, input, files, ct);
             return TypedResults.NoContent();
-        }).Accepts<ChecklistInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
+        }).Accepts<ChecklistInput>("multipart/form-data", "application/json").WithMetadata(new MultipartFiles())
             .Documented("tickChecklistItem", "Đánh dấu mục sản phẩm", "Marks one product of the task's checklist done (or not), with evidence files in a multipart form.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 415);
         api.MapPost("/tasks/{id:int}/completion", async (int id, HttpRequest request, TaskWorkflow workflow, EvidenceStore evidence, CancellationToken ct) =>
         {
@@ -232,8 +232,8 @@ public static class ApiEndpoints
                 form["summary"], ApiForms.Date(form, "doneOn"), ApiForms.Int(form, "version")), ct);
             await workflow.ReportCompletionAsync(request.HttpContext.User.RequireActor(), id, input, files, ct);
             return TypedResults.NoContent();
-        }).Accepts<CompletionInput>("application/json", "multipart/form-data").WithMetadata(new MultipartFiles())
-            .Documented("reportCompletion", "Báo cáo hoàn thành", "Reports the task done (summary, date done) with evidence files; the monitoring office then accepts or returns it.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415);
+        }).Accepts<CompletionInput>("multipart/form-data", "application/json").WithMetadata(new MultipartFiles(), new Idempotent())
+            .Documented("reportCompletion", "Báo cáo hoàn thành", "Reports the task done (summary, date done) with evidence files; the monitoring office then accepts or returns it.", ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 413, 415, 422);
         api.MapPost("/tasks/{id:int}/review", async (int id, ReviewInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(new ReviewOutcome(await workflow.ReviewAsync(http.User.RequireActor(), id, input, ct))))
             .Documented("reviewCompletion", "Xác nhận hoặc trả lại kết quả", "Accepts a reported completion (`decision: accept`; done on time or late by the deadline) or returns it with a reason (`decision: return`).", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
@@ -280,8 +280,8 @@ public static class ApiEndpoints
 
             var id = await drafts.CreateAsync(actor, file.FileName, await ApiForms.BytesAsync(file, ct), ct);
             return TypedResults.Created($"/api/imports/{id}", await drafts.GetAsync(actor, id, ct));
-        }).WithMetadata(new MultipartFiles("file", Required: true))
-            .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 413, 415, 503);
+        }).WithMetadata(new MultipartFiles("file", Required: true), new Idempotent())
+            .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 409, 413, 415, 422, 503);
         api.MapGet("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)))
             .Documented("getImport", "Bản nháp kế hoạch", "A draft: the plan's header, every row read with its raw text, how each deadline and agency was understood, and warnings.", ApiOperation.MonitorOrAdmin, 401, 403, 404);

@@ -28,6 +28,7 @@ public static partial class ApiProblems
         StatusCodes.Status409Conflict => "Dữ liệu đã thay đổi",
         StatusCodes.Status413PayloadTooLarge => "Dữ liệu quá lớn",
         StatusCodes.Status415UnsupportedMediaType => "Định dạng dữ liệu không được hỗ trợ",
+        StatusCodes.Status422UnprocessableEntity => "Khóa Idempotency-Key đã dùng cho yêu cầu khác",
         >= 500 => "Lỗi hệ thống",
         _ => "Yêu cầu không hợp lệ",
     };
@@ -35,7 +36,7 @@ public static partial class ApiProblems
     /// <summary>The Vietnamese sentence for a status that came without one (an unknown route, a challenge, a method not allowed).</summary>
     public static string DetailOf(int status) => status switch
     {
-        StatusCodes.Status401Unauthorized => "Bạn cần đăng nhập: gửi kèm mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/login.",
+        StatusCodes.Status401Unauthorized => "Bạn cần đăng nhập: gửi kèm mã truy cập (Authorization: Bearer …) lấy từ POST /api/auth/login, hoặc khóa API còn hiệu lực (X-Api-Key).",
         StatusCodes.Status403Forbidden => "Tài khoản của bạn không được phép thực hiện thao tác này.",
         StatusCodes.Status404NotFound => "Không tìm thấy địa chỉ hoặc dữ liệu này, hoặc bạn không có quyền xem.",
         StatusCodes.Status405MethodNotAllowed => "Địa chỉ này không nhận phương thức HTTP đã gửi.",

@@ -97,9 +97,10 @@ public static class DonDocWebApplication
             })
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
-                    IsBearer(context.Request)
-                        ? IdentityConstants.BearerScheme
-                        : IdentityConstants.ApplicationScheme)
+                    ApiKeyAuthentication.Carries(context.Request) ? ApiKeyAuthentication.SchemeName
+                    : IsBearer(context.Request) ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
@@ -141,8 +142,8 @@ public static class DonDocWebApplication
             .AddPolicy("admin", policy => policy.RequireRole(Core.Access.Roles.Administrator))
             .AddPolicy(ApiEndpoints.BearerPolicy, policy => policy
                 .RequireAuthenticatedUser()
-                // The API takes bearer tokens only: a browser's cookie cannot be ridden across sites to change data.
-                .RequireAssertion(context => context.Resource is HttpContext http && IsBearer(http.Request)));
+                // The API takes bearer tokens and API keys only: a browser's cookie cannot be ridden across sites to change data.
+                .RequireAssertion(context => context.Resource is HttpContext http && (IsBearer(http.Request) || ApiKeyAuthentication.Carries(http.Request))));
         services.AddDonDocHealthChecks();
         services.AddDonDocOpenApi();
         services.AddProblemDetails();
@@ -221,6 +222,7 @@ public static class DonDocWebApplication
         app.UseMiddleware<SessionCheck.BearerTokens>();
         app.UseMiddleware<PasswordChangeRequirement>();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotentRequests>();
         app.MapDonDocHealth();
         app.MapOpenApi();
         app.MapRazorPages();

@@ -14,6 +14,8 @@ public static class ApiDocumentTransformers
 {
     public const string BearerScheme = "Bearer";
 
+    public const string ApiKeyScheme = "ApiKey";
+
     public const string ProblemContentType = "application/problem+json";
 
     private static readonly (string Name, string Description)[] Tags =
@@ -53,8 +55,12 @@ public static class ApiDocumentTransformers
                 The JSON API of DonDoc: import a plan file, review and publish its tasks, report progress and completion
                 with evidence files, decide, and read the consolidated figures, under the same rules as the pages.
 
-                **Credentials.** `POST /api/auth/login` with an account's e-mail and password answers an `accessToken`;
-                send it as `Authorization: Bearer …`.
+                **Credentials.** A machine client sends its service account's API key as `X-Api-Key: ddk_…` (an
+                administrator makes one on /Admin/ApiKeys). A person signs in with `POST /api/auth/login` (e-mail and
+                password), which answers an `accessToken` to send as `Authorization: Bearer …`.
+
+                **Retries.** `POST /api/imports`, `…/progress` and `…/completion` honour `Idempotency-Key`: the same key
+                and request again answer the first answer and create nothing.
 
                 **Refusals** are problem details (`application/problem+json`, RFC 9457) whose `detail` is a Vietnamese
                 sentence naming what was wrong; a refused request changes nothing.
@@ -77,6 +83,13 @@ public static class ApiDocumentTransformers
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             Description = "The `accessToken` answered by `POST /api/auth/login` (valid 8 hours; ended by sign-out, a password change or a lock).",
+        };
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "A service account's key (`ddk_…`), made by an administrator on /Admin/ApiKeys and shown once. A key scoped to read acts as a leader (reads everything, changes nothing); a key scoped to an agency acts as that agency's officer.",
         };
 
         document.Security = Credentials(document);
@@ -132,6 +145,20 @@ public static class ApiDocumentTransformers
         // An empty list overrides the document's requirement: this operation takes no credentials.
         operation.Security = anonymous ? [] : Credentials(context.Document);
 
+        if (metadata.OfType<Api.Idempotent>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Api.IdempotentRequests.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Any unique string (a UUID): a retry with the same key and the same request gets the first answer again (header `Idempotent-Replayed: true`) and creates nothing; the same key with another request is refused (422). Kept 24 hours per account.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+                Example = JsonValue.Create("4b6f8c1e-2d3a-4e5f-9a0b-1c2d3e4f5a6b"),
+            });
+        }
+
         DescribeParameters(operation);
         DescribeFileAnswers(operation);
         DescribeProblems(operation);
@@ -160,7 +187,10 @@ public static class ApiDocumentTransformers
 
     /// <summary>Either credential opens every operation that is not anonymous.</summary>
     private static List<OpenApiSecurityRequirement> Credentials(OpenApiDocument? document) =>
-        [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+        ];
 
     private static string TagOf(string path)
     {
@@ -256,6 +286,7 @@ public static class ApiDocumentTransformers
         409 => "The data changed since it was read (`version` is stale, or the state no longer allows this); `current` holds the current version when known.",
         413 => "The request body is too large.",
         415 => "The body is neither JSON nor a multipart form.",
+        422 => "The Idempotency-Key was already used for another request.",
         503 => "DonDoc is busy reading other plan files; try again shortly.",
         _ => "DonDoc failed to answer; nothing was changed.",
     };
@@ -264,6 +295,7 @@ public static class ApiDocumentTransformers
     {
         400 => "Trường \"percent\": giá trị phải từ 0 đến 100.",
         409 => "Nhiệm vụ đã được người khác cập nhật; hãy tải lại và thử lại.",
+        422 => "Idempotency-Key này đã được dùng cho một yêu cầu khác (khác địa chỉ hoặc nội dung); hãy dùng khóa mới.",
         503 => "Hệ thống đang bận đọc các tệp khác; vui lòng thử lại sau ít phút.",
         _ => ApiProblems.DetailOf(status),
     };
@@ -309,9 +341,11 @@ public static class ApiDocumentTransformers
             }
 
             var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A file (PDF, Word, Excel, JPG, PNG; checked by its content)." };
+            // One binary part, repeated for more files: generators (Kiota) then offer a multipart body with file parts,
+            // which an array of binary parts does not get.
             form.Properties[files.Field] = files.Field == "file"
                 ? binary
-                : new OpenApiSchema { Type = JsonSchemaType.Array, Items = binary, Description = "Evidence files (PDF, Word, Excel, JPG, PNG), each up to Storage:MaxEvidenceBytes." };
+                : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "An evidence file (PDF, Word, Excel, JPG, PNG; checked by its content), up to Storage:MaxEvidenceBytes; repeat the part for more files." };
             if (files.Required)
             {
                 form.Required = new HashSet<string> { files.Field };
