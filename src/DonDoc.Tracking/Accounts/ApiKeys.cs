@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,7 +43,7 @@ public sealed class ApiKeys(DonDocDbContext db, AuditLog audit, TimeProvider clo
     public async Task<IReadOnlyList<ApiKeyView>> ListAsync(Actor actor, CancellationToken cancellationToken)
     {
         RequireAdministrator(actor);
-        var rows = await db.Set<ApiKeyEntity>().AsNoTracking().Include(k => k.Agency).OrderBy(k => k.Id).ToListAsync(cancellationToken);
+        var rows = await db.ApiKeys.AsNoTracking().Include(k => k.Agency).OrderBy(k => k.Id).ToListAsync(cancellationToken);
         return rows.Select(View).ToList();
     }
 
@@ -67,7 +68,7 @@ public sealed class ApiKeys(DonDocDbContext db, AuditLog audit, TimeProvider clo
         }
 
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var key = $"{KeyPrefix}{prefix}_{secret}";
         var entity = new ApiKeyEntity
         {
@@ -92,7 +93,7 @@ public sealed class ApiKeys(DonDocDbContext db, AuditLog audit, TimeProvider clo
     public async Task RevokeAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         RequireAdministrator(actor);
-        var entity = await db.Set<ApiKeyEntity>().SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
+        var entity = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken)
             ?? throw WorkflowException.NotFound($"API key {id}");
         if (entity.RevokedAt is not null)
         {
@@ -122,7 +123,7 @@ public sealed class ApiKeys(DonDocDbContext db, AuditLog audit, TimeProvider clo
         }
 
         var prefix = rest[..cut];
-        var entity = await db.Set<ApiKeyEntity>().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
+        var entity = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
         if (entity is null || entity.RevokedAt is not null
             || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entity.SecretHash), Encoding.ASCII.GetBytes(Hash(presented))))
         {
@@ -142,8 +143,6 @@ public sealed class ApiKeys(DonDocDbContext db, AuditLog audit, TimeProvider clo
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static string Subject(int id) => "apikey:" + id.ToString(CultureInfo.InvariantCulture);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static ApiKeyView View(ApiKeyEntity k) =>
         new(k.Id, k.Name, KeyPrefix + k.Prefix, k.Scope, k.AgencyId, k.Agency?.Name, k.CreatedAt, k.CreatedBy, k.LastUsedAt, k.RevokedAt);

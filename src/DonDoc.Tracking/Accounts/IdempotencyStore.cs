@@ -41,7 +41,7 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DonDocDbContext>();
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        await db.Set<IdempotencyRecordEntity>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        await db.IdempotencyRecords.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         if (await FindAsync(db, account, key, cancellationToken) is { } existing)
         {
             return Judge(existing, fingerprint);
@@ -72,7 +72,7 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
     public async Task CompleteAsync(int recordId, StoredAnswer answer, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DonDocDbContext>().Set<IdempotencyRecordEntity>().Where(r => r.Id == recordId).ExecuteUpdateAsync(s => s
+        await scope.ServiceProvider.GetRequiredService<DonDocDbContext>().IdempotencyRecords.Where(r => r.Id == recordId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, answer.Status)
             .SetProperty(r => r.ContentType, answer.ContentType)
             .SetProperty(r => r.Location, answer.Location)
@@ -83,11 +83,11 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider c
     public async Task AbandonAsync(int recordId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DonDocDbContext>().Set<IdempotencyRecordEntity>().Where(r => r.Id == recordId).ExecuteDeleteAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DonDocDbContext>().IdempotencyRecords.Where(r => r.Id == recordId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static Task<IdempotencyRecordEntity?> FindAsync(DonDocDbContext db, string account, string key, CancellationToken cancellationToken) =>
-        db.Set<IdempotencyRecordEntity>().AsNoTracking().SingleOrDefaultAsync(r => r.Account == account && r.Key == key, cancellationToken);
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Account == account && r.Key == key, cancellationToken);
 
     private static IdempotencyOutcome Judge(IdempotencyRecordEntity record, string fingerprint) =>
         record.Fingerprint != fingerprint ? new IdempotencyOutcome.Mismatch()

@@ -90,7 +90,8 @@ public sealed partial class ImportDrafts(
     private async Task<int> ReadAndStoreAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var directory = await directoryStore.LoadAsync(cancellationToken);
-        var importer = new PlanImporter(parser, directory) { Limits = ImportLimits.Default with { TimeBudget = capacity.TimeBudget }, Clock = clock };
+        // The deadline in the token bounds the reading too; the importer's own, longer budget is for the command line.
+        var importer = new PlanImporter(parser, directory) { Clock = clock };
         logger.LogInformation("Importing {File} ({Bytes} bytes)", fileName, content.Length);
         var result = importer.Import(fileName, content, cancellationToken: cancellationToken);
         if (result.Extraction is not { } extraction)
