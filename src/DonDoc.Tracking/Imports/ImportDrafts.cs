@@ -9,7 +9,6 @@ using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
 using DonDoc.Import.Importing;
-using DonDoc.Import.Reading;
 using DonDoc.Tracking.Auditing;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Reminders;
