@@ -24,6 +24,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.WebEncoders;
+using Scalar.AspNetCore;
 
 namespace DonDoc.Web.Hosting;
 
@@ -182,6 +183,27 @@ public static class DonDocWebApplication
         return Task.CompletedTask;
     }
 
+    /// <summary>Where the API reference page lives; /Admin/ApiKeys and the README link here.</summary>
+    public const string ApiReferencePath = "/api-reference";
+
+    // The interactive API reference (Scalar), from the package's own files: no CDN, no fonts from outside.
+    // Behind sign-in unless the administrator sets Api:PublicReference to true.
+    private static void MapApiReference(WebApplication app)
+    {
+        var reference = app.MapScalarApiReference(ApiReferencePath, options => options
+            .WithTitle("DonDoc — Tài liệu API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()
+            .HideDarkModeToggle()
+            .HideClientButton()
+            .HideDeveloperTools()
+            .DisableAgent());
+        if (!app.Configuration.GetValue<bool>("Api:PublicReference"))
+        {
+            reference.RequireAuthorization();
+        }
+    }
+
     private static void UsePipeline(WebApplication app)
     {
         app.UseMiddleware<RequestLog>();
@@ -213,7 +235,11 @@ public static class DonDocWebApplication
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+            // The API reference page (Scalar, served from the package) configures itself with an inline module
+            // script and inline styles; every other page keeps the strict policy.
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(ApiReferencePath)
+                ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'"
+                : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
             await next(context);
         });
         app.UseStaticFiles();
@@ -225,6 +251,7 @@ public static class DonDocWebApplication
         app.UseMiddleware<IdempotentRequests>();
         app.MapDonDocHealth();
         app.MapOpenApi();
+        MapApiReference(app);
         app.MapRazorPages();
         app.MapDonDocApi();
         // A person's private calendar feed: the secret in the address is the only key (calendar apps send no cookie).
