@@ -13,7 +13,7 @@ public sealed class ApiReferencePageTest
     public async Task The_reference_page_asks_a_visitor_to_sign_in_and_shows_a_signed_in_officer_the_document_from_local_files()
     {
         await using var app = await RunningApp.StartAsync();
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        var anonymous = app.Client;
 
         var refused = await anonymous.GetAsync("/api-reference/");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -38,7 +38,7 @@ public sealed class ApiReferencePageTest
     public async Task An_administrator_can_open_the_reference_page_to_the_public()
     {
         await using var app = await RunningApp.StartAsync(null, "--Api:PublicReference=true");
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        var anonymous = app.Client;
 
         var page = await FollowAsync(anonymous, "/api-reference");
 
