@@ -75,6 +75,12 @@ public sealed class StatusTally
         .ToDictionary(s => s, Count);
 }
 
+/// <summary>A plan's tasks counted by status and by colour, for the plan list.</summary>
+public sealed record PlanCounts(IReadOnlyDictionary<TrackingStatus, int> ByStatus, IReadOnlyList<ColourCount> Colours)
+{
+    public static PlanCounts Of(StatusTally tally) => new(tally.ByStatus(), ColourCount.All(tally.Colour));
+}
+
 /// <summary>One plan's counts, with its completions per month.</summary>
 public sealed record PlanTally(int PlanId, string? Number, string? Title, StatusTally Tally, IReadOnlyDictionary<int, (int OnTime, int Late)> Completions);
 
@@ -102,16 +108,16 @@ public sealed class DashboardCounts
     public async Task<DashboardFigures> AllAsync(DonDocDbContext db, StatusDay day, CancellationToken cancellationToken) =>
         (await CurrentAsync(db, day, cancellationToken)).Figures;
 
-    /// <summary>The given plans' counts by status (plans without tasks, or drafts, are absent).</summary>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<TrackingStatus, int>>> ByPlanAsync(DonDocDbContext db, StatusDay day, IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
+    /// <summary>The given plans' counts by status and by colour (plans without tasks, or drafts, are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, PlanCounts>> ByPlanAsync(DonDocDbContext db, StatusDay day, IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
     {
         if (planIds.Count == 0)
         {
-            return new Dictionary<int, IReadOnlyDictionary<TrackingStatus, int>>();
+            return new Dictionary<int, PlanCounts>();
         }
 
         var snapshot = await CurrentAsync(db, day, cancellationToken);
-        return planIds.Where(snapshot.Plans.ContainsKey).ToDictionary(id => id, id => snapshot.Plans[id].Tally.Tally.ByStatus());
+        return planIds.Where(snapshot.Plans.ContainsKey).ToDictionary(id => id, id => PlanCounts.Of(snapshot.Plans[id].Tally.Tally));
     }
 
     /// <summary>One plan's figures, counted now (a plan holds at most a few thousand tasks).</summary>

@@ -1,3 +1,4 @@
+using DonDoc.Core.Tracking;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Workflow;
 using MiniExcel = MiniExcelLibs.MiniExcel;
@@ -27,19 +28,19 @@ public static class DashboardExport
                 ["Số kế hoạch"] = p.Number,
                 ["Tên kế hoạch"] = p.Title,
                 ["Tổng số nhiệm vụ"] = p.Total,
-                ["Đã hoàn thành"] = p.Buckets.Done,
-                ["Đang thực hiện trong hạn"] = p.Buckets.WithinDeadline,
-                ["Quá hạn"] = p.Buckets.Overdue,
+                [StatisticsBucket.Done.ToVietnamese()] = p.Buckets.Done,
+                [StatisticsBucket.WithinDeadline.ToVietnamese()] = p.Buckets.WithinDeadline,
+                [StatisticsBucket.Overdue.ToVietnamese()] = p.Buckets.Overdue,
             }),
             "xep-hang" => report.Agencies.Select(a => new Dictionary<string, object?>
             {
                 ["Hạng"] = a.Rank,
                 ["Cơ quan chủ trì"] = a.Agency,
                 ["Tổng số nhiệm vụ"] = a.Total,
-                ["Hoàn thành đúng hạn"] = a.DoneOnTime,
-                ["Hoàn thành quá hạn"] = a.DoneLate,
-                ["Quá hạn"] = a.Overdue,
-                ["Trong hạn"] = a.WithinDeadline,
+                [StatusColour.Green.ToVietnamese()] = a.DoneOnTime,
+                [StatusColour.Orange.ToVietnamese()] = a.DoneLate,
+                [StatusColour.Red.ToVietnamese()] = a.Overdue,
+                [StatisticsBucket.WithinDeadline.ToVietnamese()] = a.WithinDeadline,
                 ["Tỷ lệ đúng hạn"] = VietnameseFormat.Percent(a.OnTimeRate),
             }),
             "qua-han" => report.Tasks.Select(t => new Dictionary<string, object?>

@@ -6,11 +6,28 @@ using DonDoc.Tracking.Workflow;
 
 namespace DonDoc.Tracking.Dashboard;
 
-public sealed record ColourCount(string Colour, string Label, string Css, int Count);
+/// <summary>How many tasks are of one colour, with the colour's name, label and hex (<see cref="StatusClassification.Looks"/>).</summary>
+public sealed record ColourCount(string Colour, string Label, string Css, int Count)
+{
+    /// <summary>The CSS class of the colour's badge.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string CssClass => StatusClassification.ParseColour(Colour)?.Look().CssClass ?? "colour";
+
+    /// <summary>Every colour in the legend's order, counted by <paramref name="count"/>.</summary>
+    public static IReadOnlyList<ColourCount> All(Func<StatusColour, int> count) =>
+        StatusClassification.Looks.Select(l => new ColourCount(l.Name, l.Label, l.Hex, count(l.Colour))).ToList();
+}
 
 public sealed record BucketCounts(int Done, int WithinDeadline, int Overdue)
 {
     public int Total => Done + WithinDeadline + Overdue;
+
+    /// <summary>The official buckets as sums of the colours: a card and a legend can never disagree.</summary>
+    public static BucketCounts Of(IReadOnlyList<ColourCount> colours)
+    {
+        int Sum(StatisticsBucket bucket) => colours.Where(c => StatusClassification.ParseColour(c.Colour)?.Look().Bucket == bucket).Sum(c => c.Count);
+        return new(Sum(StatisticsBucket.Done), Sum(StatisticsBucket.WithinDeadline), Sum(StatisticsBucket.Overdue));
+    }
 }
 
 public sealed record PlanRow(int PlanId, string? Number, string? Title, int Total, IReadOnlyList<ColourCount> Colours, BucketCounts Buckets);
@@ -45,11 +62,12 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     public async Task<DashboardReport> BuildAsync(Actor actor, int? planId, DashboardPages pages, CancellationToken cancellationToken)
     {
         var (day, figures) = await FiguresAsync(actor, planId, cancellationToken);
+        var colours = Colours(figures.Total);
         var size = new PageRequest(null, pages.Limit).Size;
         var overdue = await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName()), new PageRequest(pages.OverdueAfter, size), cancellationToken);
         var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size, WithTotal: true), cancellationToken);
         return new DashboardReport(
-            day.Today, figures.Total.Total, Colours(figures.Total), Buckets(figures.Total),
+            day.Today, figures.Total.Total, colours, BucketCounts.Of(colours),
             PlanRows(figures, pages.PlansAfter, size),
             AgencyRows(figures, pages.AgenciesAfter, size),
             overdue with { Total = figures.Total.Count(TrackingStatus.Overdue) },
@@ -104,7 +122,11 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     {
         var from = NumberIdPosition.Parse(after)?.Id ?? 0;
         var rows = figures.Plans.Where(p => p.PlanId > from).Take(size + 1)
-            .Select(p => new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, Colours(p.Tally), Buckets(p.Tally))).ToList();
+            .Select(p =>
+            {
+                var colours = Colours(p.Tally);
+                return new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, colours, BucketCounts.Of(colours));
+            }).ToList();
         return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(0, p.PlanId).ToString(), p => p, figures.Plans.Count);
     }
 
@@ -128,11 +150,5 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         }).ToList();
     }
 
-    private static IReadOnlyList<ColourCount> Colours(StatusTally tally) =>
-        Enum.GetValues<StatusColour>()
-            .Select(c => new ColourCount(c.ToString().ToLowerInvariant(), c.ToVietnamese(), c.Css(), tally.Colour(c)))
-            .ToList();
-
-    private static BucketCounts Buckets(StatusTally tally) =>
-        new(tally.Bucket(StatisticsBucket.Done), tally.Bucket(StatisticsBucket.WithinDeadline), tally.Bucket(StatisticsBucket.Overdue));
+    private static IReadOnlyList<ColourCount> Colours(StatusTally tally) => ColourCount.All(tally.Colour);
 }

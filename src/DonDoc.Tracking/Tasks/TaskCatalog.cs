@@ -344,34 +344,63 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
             : await CountByPlanAsync(actor, ids, cancellationToken);
         var items = shown.Select(p =>
         {
-            var byStatus = byPlan.GetValueOrDefault(p.Id) ?? new Dictionary<TrackingStatus, int>();
+            var byStatus = byPlan.GetValueOrDefault(p.Id)?.ByStatus ?? new Dictionary<TrackingStatus, int>();
             return new PlanSummary(
                 p.Id, p.Number, p.Title, p.Issuer, p.IssuedOn, p.State.ToString(),
                 p.State == PlanState.Draft ? draftRows.GetValueOrDefault(p.Id) : byStatus.Values.Sum(),
-                byStatus.Where(c => c.Value > 0).ToDictionary(c => c.Key.ToSchemaName(), c => c.Value));
+                byStatus.Where(c => c.Value > 0).ToDictionary(c => c.Key.ToSchemaName(), c => c.Value))
+            {
+                Colours = byPlan.GetValueOrDefault(p.Id)?.Colours ?? [],
+            };
         }).ToList();
         var next = rows.Count > size ? new DateIdPosition(shown[^1].IssuedOn ?? DateOnly.MinValue, shown[^1].Id).ToString() : null;
         return new Page<PlanSummary>(items, next, total);
     }
 
-    /// <summary>Tasks of the given plans that the actor may read, per plan and status.</summary>
-    private async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<TrackingStatus, int>>> CountByPlanAsync(Actor actor, IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
+    /// <summary>Tasks of the given plans that the actor may read, per plan, by status and by colour.</summary>
+    private async Task<IReadOnlyDictionary<int, PlanCounts>> CountByPlanAsync(Actor actor, IReadOnlyCollection<int> planIds, CancellationToken cancellationToken)
     {
         if (planIds.Count == 0)
         {
-            return new Dictionary<int, IReadOnlyDictionary<TrackingStatus, int>>();
+            return new Dictionary<int, PlanCounts>();
         }
 
         var ids = planIds.ToList();
         var grouped = await Scope(actor, new TaskFilter())
             .Where(t => ids.Contains(t.PlanId))
             .Select(StatusFact.Of(statuses.Day))
-            .GroupBy(f => new { f.PlanId, f.Status })
-            .Select(g => new { g.Key.PlanId, g.Key.Status, Count = g.Count() })
+            .GroupBy(f => new { f.PlanId, f.Status, f.Started })
+            .Select(g => new { g.Key.PlanId, g.Key.Status, g.Key.Started, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return grouped
             .GroupBy(g => g.PlanId)
-            .ToDictionary(p => p.Key, p => (IReadOnlyDictionary<TrackingStatus, int>)p.ToDictionary(s => s.Status, s => s.Count));
+            .ToDictionary(p => p.Key, p =>
+            {
+                var tally = new StatusTally();
+                foreach (var g in p)
+                {
+                    tally.Add(g.Status, g.Started, g.Count);
+                }
+
+                return PlanCounts.Of(tally);
+            });
+    }
+
+    /// <summary>The tasks of the filter that the actor may read, counted by colour in the legend's order.</summary>
+    public async Task<IReadOnlyList<ColourCount>> CountByColourAsync(Actor actor, TaskFilter filter, CancellationToken cancellationToken)
+    {
+        var grouped = await Scope(actor, filter)
+            .Select(StatusFact.Of(statuses.Day))
+            .GroupBy(f => new { f.Status, f.Started })
+            .Select(g => new { g.Key.Status, g.Key.Started, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var tally = new StatusTally();
+        foreach (var g in grouped)
+        {
+            tally.Add(g.Status, g.Started, g.Count);
+        }
+
+        return ColourCount.All(tally.Colour);
     }
 
     /// <summary>One plan's summary, its tasks counted as the actor sees them (a draft's rows are counted as rows).</summary>

@@ -43,7 +43,12 @@ public sealed record PlanSummary(
     DateOnly? IssuedOn,
     string State,
     int TaskCount,
-    IReadOnlyDictionary<string, int> CountsByStatus);
+    IReadOnlyDictionary<string, int> CountsByStatus)
+{
+    /// <summary>The tasks by colour in the legend's order, for the plan list (the API keeps <see cref="CountsByStatus"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<DonDoc.Tracking.Dashboard.ColourCount> Colours { get; init; } = [];
+}
 
 /// <summary>A plan as a choice in a list.</summary>
 public sealed record PlanChoice(int Id, string? Number, string? Title);

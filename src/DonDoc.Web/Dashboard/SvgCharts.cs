@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DonDoc.Core.Tracking;
 using DonDoc.Tracking.Dashboard;
 
 namespace DonDoc.Web.Dashboard;
@@ -49,8 +50,8 @@ public static class SvgCharts
             var x = 10 + i * (barWidth + 12);
             var onTime = (double)height * m.DoneOnTime / max;
             var late = (double)height * m.DoneLate / max;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - onTime:0.##}\" width=\"{barWidth}\" height=\"{onTime:0.##}\" fill=\"#2e7d32\"><title>{m.Month}: {m.DoneOnTime} đúng hạn</title></rect>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - onTime - late:0.##}\" width=\"{barWidth}\" height=\"{late:0.##}\" fill=\"#ef6c00\"><title>{m.Month}: {m.DoneLate} quá hạn</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - onTime:0.##}\" width=\"{barWidth}\" height=\"{onTime:0.##}\" fill=\"{StatusColour.Green.Css()}\"><title>{m.Month}: {m.DoneOnTime} đúng hạn</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{height - onTime - late:0.##}\" width=\"{barWidth}\" height=\"{late:0.##}\" fill=\"{StatusColour.Orange.Css()}\"><title>{m.Month}: {m.DoneLate} quá hạn</title></rect>");
             if (m.DoneOnTime + m.DoneLate > 0)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{height - onTime - late - 4:0.##}\" font-size=\"12\" text-anchor=\"middle\">{m.DoneOnTime + m.DoneLate}</text>");

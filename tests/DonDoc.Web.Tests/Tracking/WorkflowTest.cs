@@ -365,7 +365,7 @@ public sealed class WorkflowTest
         Assert.Contains("Rà soát thủ tục hành chính", SharedStrings(await api.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         Assert.Contains("Sở Nội vụ", SharedStrings(await page.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart\"", html, StringComparison.Ordinal);
-        Assert.Contains("Đang thực hiện trong hạn", html, StringComparison.Ordinal);
+        Assert.Contains("Đang thực hiện, trong hạn", html, StringComparison.Ordinal);
     }
 
     /// <summary>The text of a workbook: its sheet XML and shared strings.</summary>

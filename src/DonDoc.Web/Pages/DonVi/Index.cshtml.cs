@@ -1,6 +1,7 @@
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
+using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
@@ -17,7 +18,8 @@ public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, D
 
     public string AgencyName { get; private set; } = "";
 
-    public IReadOnlyList<(string Label, string Colour, int Count)> ByStatus { get; private set; } = [];
+    /// <summary>The led tasks by colour, in the legend's order.</summary>
+    public IReadOnlyList<ColourCount> ByStatus { get; private set; } = [];
 
     public IReadOnlyList<TaskSummary> Upcoming { get; private set; } = [];
 
@@ -39,10 +41,7 @@ public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, D
         return await ReadAsync(async () =>
         {
             AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
-            var counts = await catalog.CountByStatusAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Lead), cancellationToken);
-            ByStatus = counts.OrderByDescending(c => c.Value)
-                .Select(c => (c.Key.ToVietnamese(), StatusClassification.Colour(c.Key, started: true).ToString().ToLowerInvariant(), c.Value))
-                .ToList();
+            ByStatus = await catalog.CountByColourAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Lead), cancellationToken);
             var today = statuses.Today;
             Upcoming = (await catalog.OpenDueBetweenAsync(Actor, null, today, DateOnly.MaxValue.AddDays(-1), PageRequest.First(UpcomingRows), cancellationToken)).Items;
             var leading = await catalog.ListAsync(Actor, new TaskFilter(AgencyId: agencyId, Role: AssignmentRole.Lead), new PageRequest(leadAfter, WithTotal: true), cancellationToken);

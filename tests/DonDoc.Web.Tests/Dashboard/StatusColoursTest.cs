@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using DonDoc.Core.Tracking;
+using DonDoc.Web.Tests.Hosting;
+using static DonDoc.Web.Tests.Hosting.PlanFixture;
+
+namespace DonDoc.Web.Tests.Dashboard;
+
+/// <summary>The dashboard's cards, legend and buckets, and the plan list, speak the one vocabulary of office colours.</summary>
+public sealed partial class StatusColoursTest
+{
+    [GeneratedRegex("""<div class="card" data-card="(?<colour>[a-z]+)"><div class="big">(?<count>[0-9.]+)</div>""")]
+    private static partial Regex Card();
+
+    [GeneratedRegex("""<span class="colour colour-[a-z]+" data-colour="(?<colour>[a-z]+)">[^<:]+: (?<count>[0-9.]+)</span>""")]
+    private static partial Regex Legend();
+
+    [GeneratedRegex("""id="bucket-(?<bucket>[a-z]+)">(?<count>[0-9.]+)<""")]
+    private static partial Regex Bucket();
+
+    private static Dictionary<string, int> Counts(Regex pattern, string html, string key) =>
+        pattern.Matches(html).ToDictionary(m => m.Groups[key].Value, m => int.Parse(m.Groups["count"].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task The_dashboard_cards_show_the_same_numbers_as_the_legend_and_the_buckets_are_their_sums()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var noiVu = await plan.App.ApiClientAsync(NoiVu);
+        var progressed = await noiVu.PostAsJsonAsync($"/api/tasks/{plan.TaskId("Kiểm tra công tác văn thư", "Sở Nội vụ")}/progress", new { percent = 30, summary = "Đã kiểm tra 4 cơ quan" });
+        progressed.EnsureSuccessStatusCode();
+        using var leader = await plan.App.BrowserClientAsync(Leader);
+
+        var html = await leader.GetStringAsync("/Dashboard");
+        var cards = Counts(Card(), html, "colour");
+        var legend = Counts(Legend(), html, "colour");
+        var buckets = Counts(Bucket(), html, "bucket");
+
+        Assert.Equal(StatusClassification.Looks.Select(l => l.Name).ToArray(), cards.Keys.ToArray());
+        Assert.Equal(cards, legend);
+        Assert.Equal(plan.Tasks.Count, cards.Values.Sum());
+        Assert.True(cards["blue"] >= 1, "the task with progress is in progress");
+        Assert.True(cards["grey"] >= 1, "the tasks with none are not started");
+        Assert.Equal(cards["green"] + cards["orange"], buckets["done"]);
+        Assert.Equal(cards["blue"] + cards["grey"], buckets["within"]);
+        Assert.Equal(cards["red"], buckets["overdue"]);
+        Assert.DoesNotContain("Đang thực hiện trong hạn", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_plan_list_shows_the_plan_tasks_as_coloured_badges_that_add_up_to_its_count()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var office = await plan.App.BrowserClientAsync(Office);
+
+        var html = await office.GetStringAsync("/?list=1");
+        var badges = Regex.Matches(html, """<span class="colour colour-(?<colour>[a-z]+)">(?<label>[^<:]+): (?<count>[0-9.]+)</span>""");
+
+        Assert.NotEmpty(badges);
+        Assert.All(badges, b => Assert.Equal(StatusClassification.ParseColour(b.Groups["colour"].Value)!.Value.ToVietnamese(), b.Groups["label"].Value));
+        Assert.Equal(plan.Tasks.Count, badges.Sum(b => int.Parse(b.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(badges, b => b.Groups["colour"].Value == "red");
+    }
+
+    [Fact]
+    public void The_style_sheet_paints_each_colour_class_in_the_colour_the_charts_use()
+    {
+        var css = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DonDoc.Web", "wwwroot", "css", "site.css"));
+
+        Assert.All(StatusClassification.Looks, l => Assert.Contains($".colour-{l.Name} {{ background: {l.Hex}; }}", css, StringComparison.Ordinal));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DonDoc.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException("DonDoc.slnx");
+    }
+}
