@@ -59,6 +59,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<EventTriggers>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<DashboardBuilder>();
+        services.AddScoped<WorkQueue.OfficeWorkQueue>();
         services.AddScoped<DirectoryAdministration>();
         // Needs the account services (Identity) that the web app and "dondoc user" add.
         services.AddScoped<AccountAdministration>();
