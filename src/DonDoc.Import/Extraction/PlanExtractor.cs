@@ -15,6 +15,9 @@ namespace DonDoc.Import.Extraction;
 /// </summary>
 public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? agencies = null)
 {
+    /// <summary>The parser the extractor reads deadlines with.</summary>
+    public DeadlineParser Deadlines => deadlines;
+
     private readonly CellEvidence _evidence = new(agencies ?? AgencyDirectory.Default, deadlines);
 
     public Extraction Extract(SourceDocument document)

@@ -1,5 +1,6 @@
 using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
+using DonDoc.Import.Exchange;
 using DonDoc.Import.Extraction;
 using DonDoc.Import.Reading;
 
@@ -74,6 +75,9 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         ReadResult read;
         switch (kind)
         {
+            case FileKind.Text when ExchangeJson.LooksLikeJson(content):
+                // JSON is read as a plan in the exchange format (shared/SCHEMA.md's shape), or refused.
+                return Finish(ExchangeExtraction.From(ExchangeJson.Read(content, extractor.Deadlines)), recognised: false);
             case FileKind.Text:
                 read = new TextFileReader().Read(fileName, content, budget);
                 break;
@@ -113,6 +117,11 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         }
 
         budget.ThrowIfCancelled();
+        if (kind == FileKind.Xlsx && ExchangeWorkbook.IsExchange(read.Document))
+        {
+            return Finish(ExchangeExtraction.From(ExchangeWorkbook.Read(read.Document, extractor.Deadlines)), recognised: false);
+        }
+
         var hasCells = read.Document.Lines.Any(l => l.IsTableRow);
         // A document with tables of which none is a task table (a prose plan whose header block is a table) reads as text.
         var grid = hasCells ? extractor.Extract(read.Document) : null;
@@ -130,6 +139,12 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         }
 
         budget.ThrowIfCancelled();
+        return Finish(extraction, read.Document.Lines.Any(l => l.Recognised));
+    }
+
+    /// <summary>The checks every import ends with: tasks found, one lead each, coordinators known, scans flagged.</summary>
+    private ImportResult Finish(Extraction.Extraction extraction, bool recognised)
+    {
         if (extraction.Plan.Tasks.Count == 0)
         {
             return ImportResult.Fail("không tìm thấy bảng nhiệm vụ nào trong tệp", "no task table found in the file");
@@ -152,7 +167,7 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
             { Task = x.index });
 
         // A scan's text is what OCR made of it: every task is to be checked against the page.
-        var recognitionWarnings = read.Document.Lines.Any(l => l.Recognised)
+        var recognitionWarnings = recognised
             ? extraction.Plan.Tasks.Select((task, index) => new ExtractionWarning(0, "ocr",
                 $"Nhiệm vụ {task.Section?.Id}{(task.Section?.Id is null ? "" : ".")}{task.Number}: chữ được nhận dạng từ bản quét (OCR); cần đối chiếu từng ô với bản gốc trước khi ban hành.")
             { Task = index })

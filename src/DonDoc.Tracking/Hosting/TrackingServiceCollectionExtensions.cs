@@ -56,6 +56,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton(ImportCapacityOptions.From(configuration));
         services.AddSingleton<ImportGate>();
         services.AddScoped<ImportDrafts>();
+        services.AddScoped<Exchange.PlanExchange>();
         services.AddScoped<EventTriggers>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<DashboardBuilder>();

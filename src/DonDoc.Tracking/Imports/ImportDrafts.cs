@@ -37,7 +37,7 @@ public sealed partial class ImportDrafts(
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
-    private static readonly string[] AcceptedExtensions = [".txt", ".tsv", ".md", ".docx", ".xlsx", ".pdf", ".html", ".htm"];
+    private static readonly string[] AcceptedExtensions = [".txt", ".tsv", ".md", ".docx", ".xlsx", ".pdf", ".html", ".htm", ".json"];
 
     public async Task<int> CreateAsync(Actor actor, string fileName, byte[] content, CancellationToken cancellationToken)
     {
@@ -50,7 +50,7 @@ public sealed partial class ImportDrafts(
         if (!AcceptedExtensions.Contains(extension))
         {
             throw WorkflowException.Invalid(
-                $"Tệp \"{Path.GetFileName(fileName)}\" không được hỗ trợ. Hãy tải lên tệp .txt, .docx, .xlsx hoặc .pdf.",
+                $"Tệp \"{Path.GetFileName(fileName)}\" không được hỗ trợ. Hãy tải lên tệp .txt, .docx, .xlsx, .pdf hoặc tệp trao đổi .json.",
                 $"unsupported extension {extension}");
         }
 

@@ -6,6 +6,7 @@ using DonDoc.Data.Agencies;
 using DonDoc.Tracking.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Tracking.Dashboard;
+using DonDoc.Tracking.Exchange;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Tasks;
@@ -156,6 +157,15 @@ public static class ApiEndpoints
             return TypedResults.Ok(new PlanDetails(summary, plan.StateReason, plan.Version, tasks));
         })
             .Documented("getPlan", "Chi tiết kế hoạch", "A plan with its figures and one page of its tasks (`tasks.next` asks for the next page).", ApiOperation.AnyAccount, 400, 401, 404);
+        api.MapGet("/plans/{id:int}/export", async (int id, string? format, PlanExchange exchange, HttpContext http, CancellationToken ct) =>
+        {
+            var file = await exchange.ExportAsync(http.User.RequireActor(), id, format, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        })
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/json", EvidenceStore.ContentTypeOf("xlsx"))
+            .Documented("exportPlan", "Xuất kế hoạch theo định dạng trao đổi",
+                "The plan in DonDoc's exchange format, `format=json` (the default) or `format=xlsx`: shared/SCHEMA.md's `plan` and `tasks` (section, number, content, lead, coordinators, deadline as printed and as understood, product, evidence, budget, note, raw text) with `format: \"dondoc-exchange\"`, `format_version`, `state` and, for each task of a published plan, `tracking` (status, due date in force, assignments with agency and role, percent done, completion and its dates, a summary of the reports). A published task names its one lead and its coordinators by the directory's names. The same file, uploaded to `POST /api/imports`, becomes a draft with the same tasks, deadlines, leads and coordinators; an agency officer's export holds only the tasks it may read.",
+                ApiOperation.AnyAccount, 400, 401, 404);
         api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             await workflow.ClosePlanAsync(http.User.RequireActor(), id, input.Cancel, input.Reason, input.Version, ct);
@@ -281,7 +291,7 @@ public static class ApiEndpoints
             var id = await drafts.CreateAsync(actor, file.FileName, await ApiForms.BytesAsync(file, ct), ct);
             return TypedResults.Created($"/api/imports/{id}", await drafts.GetAsync(actor, id, ct));
         }).WithMetadata(new MultipartFiles("file", Required: true), new Idempotent())
-            .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 409, 413, 415, 422, 503);
+            .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html, or an exchange-format .json/.xlsx as `GET /api/plans/{id}/export` writes it; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet. An exchange file is known by its content, not its name; malformed JSON is refused (400) and nothing is stored.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 409, 413, 415, 422, 503);
         api.MapGet("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)))
             .Documented("getImport", "Bản nháp kế hoạch", "A draft: the plan's header, every row read with its raw text, how each deadline and agency was understood, and warnings.", ApiOperation.MonitorOrAdmin, 401, 403, 404);
