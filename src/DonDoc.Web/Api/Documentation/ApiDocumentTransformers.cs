@@ -252,6 +252,15 @@ public static class ApiDocumentTransformers
                 case "text":
                     parameter.Description ??= "The text to read.";
                     break;
+                case "format":
+                    parameter.Description = "The file written: `json` (the default) or `xlsx` (an Excel workbook holding the same fields).";
+                    if (parameter.Schema is OpenApiSchema format)
+                    {
+                        format.Enum = [JsonValue.Create("json"), JsonValue.Create("xlsx")];
+                        format.Default = JsonValue.Create("json");
+                    }
+
+                    break;
             }
         }
     }

@@ -47,7 +47,7 @@ namespace DonDoc.Api.Client.Api.Imports
         {
         }
         /// <summary>
-        /// Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html, or an exchange-format .json/.xlsx as `GET /api/plans/{id}/export` writes it; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet. An exchange file is known by its content, not its name; malformed JSON is refused (400) and nothing is stored.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="global::DonDoc.Api.Client.Models.DraftView"/></returns>
         /// <param name="body">The request body</param>
@@ -88,7 +88,7 @@ namespace DonDoc.Api.Client.Api.Imports
             return await RequestAdapter.SendAsync<global::DonDoc.Api.Client.Models.DraftView>(requestInfo, global::DonDoc.Api.Client.Models.DraftView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html, or an exchange-format .json/.xlsx as `GET /api/plans/{id}/export` writes it; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet. An exchange file is known by its content, not its name; malformed JSON is refused (400) and nothing is stored.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
