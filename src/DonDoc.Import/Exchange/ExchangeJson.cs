@@ -23,6 +23,9 @@ public static class ExchangeJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The fields of a task as a row of a plan's table (section to note): what a task counts against the importer's cell limit.</summary>
+    public const int FieldsPerTask = 12;
+
     private static readonly JsonDocumentOptions ReadOptions = new() { MaxDepth = 32 };
 
     public static byte[] Write(ExchangePlan plan) => Encoding.UTF8.GetBytes(ToJson(plan).ToJsonString(WriteOptions));

@@ -77,7 +77,11 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         {
             case FileKind.Text when ExchangeJson.LooksLikeJson(content):
                 // JSON is read as a plan in the exchange format (shared/SCHEMA.md's shape), or refused.
-                return Finish(ExchangeExtraction.From(ExchangeJson.Read(content, extractor.Deadlines)), recognised: false);
+                var exchange = ExchangeJson.Read(content, extractor.Deadlines);
+                // Each task is a row of the task table: the same bound on cells as a table read from a document.
+                budget.AddCells(exchange.Tasks.Count * ExchangeJson.FieldsPerTask);
+                budget.ThrowIfCancelled();
+                return Finish(ExchangeExtraction.From(exchange), recognised: false);
             case FileKind.Text:
                 read = new TextFileReader().Read(fileName, content, budget);
                 break;

@@ -186,6 +186,18 @@ public sealed class ExchangeFormatTest
     }
 
     [Fact]
+    public void A_json_file_of_more_tasks_than_the_cell_limit_allows_is_refused()
+    {
+        var importer = new PlanImporter(Parser) { Limits = DonDoc.Import.Reading.ImportLimits.Default with { MaxCells = 100 } };
+        var tasks = string.Join(",", Enumerable.Range(1, 9).Select(i => $"{{\"content\": \"Nhiệm vụ {i}\"}}"));
+
+        var result = importer.Import("nhieu.json", Encoding.UTF8.GetBytes($"{{\"tasks\": [{tasks}]}}"));
+
+        Assert.Null(result.Extraction);
+        Assert.Contains("quá nhiều ô", result.Failure!.Vietnamese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_ordinary_workbook_is_not_taken_for_an_exchange_workbook()
     {
         var read = new DonDoc.Import.Reading.XlsxReader().Read("x.xlsx", ExchangeWorkbook.Write(Sample()));

@@ -147,4 +147,24 @@ public sealed class ExchangeRoundTripTest
         Assert.Contains("json hoặc xlsx", (await badFormat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task The_plan_page_offers_the_exchange_files_for_download()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var browser = await plan.App.BrowserClientAsync(Office);
+
+        var page = await browser.GetStringAsync($"/Plans/{plan.PlanId}");
+        var workbook = await browser.GetAsync($"/Plans/{plan.PlanId}?handler=Export&format=xlsx");
+        var json = await browser.GetAsync($"/Plans/{plan.PlanId}?handler=Export&format=json");
+        var other = await browser.GetAsync($"/Plans/{plan.PlanId}?handler=Export&format=csv");
+
+        Assert.Contains($"/Plans/{plan.PlanId}?handler=Export&amp;format=xlsx", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal(Xlsx, workbook.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal("dondoc-exchange", (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("format").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("json hoặc xlsx", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using DonDoc.Core.Access;
 using DonDoc.Data.Plans;
+using DonDoc.Tracking.Exchange;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Plans;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange) : DonDocPageModel
 {
     public PlanEntity Plan { get; private set; } = new();
 
@@ -35,6 +36,27 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow) : D
     public bool CanManage => TaskAccess.CanManage(Actor, Plan.OwnerId);
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
+
+    /// <summary>The plan in the exchange format (<c>?handler=Export&amp;format=json|xlsx</c>), as the API's export writes it.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await exchange.ExportAsync(Actor, id, format, cancellationToken);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
+        {
+            return NotFound();
+        }
+        catch (WorkflowException refused)
+        {
+            var page = await ReadAsync(() => LoadAsync(id, cancellationToken));
+            Error = refused.Vietnamese;
+            Response.StatusCode = refused.StatusCode;
+            return page;
+        }
+    }
 
     public Task<IActionResult> OnPostCloseAsync(int id, string? reason, bool cancel, int? version, CancellationToken cancellationToken) =>
         ChangeAsync(
