@@ -115,11 +115,19 @@ test('the office imports, reviews and publishes; the agency reports; the office 
   await page.screenshot({ path: join(artifacts, '3-reported.png'), fullPage: true });
   await signOut(page);
 
-  // The office accepts; the task is green, and the dashboard counts it done on time.
+  // The office sees the completion waiting in its work queue, counted in the menu, and accepts it there;
+  // the task is green, and the dashboard counts it done on time.
   await signIn(page, office);
-  await page.goto(taskUrl);
-  await page.click('#review-form button[value=accept]');
+  assert.equal((await page.textContent('#work-queue-count')).trim(), '1');
+  await page.click('#work-queue');
+  await page.waitForURL('**/VanPhong/ViecCanXuLy');
+  assert.match(await page.textContent('#completions'), /Đã kiểm tra đủ 12 cơ quan/);
+  await page.screenshot({ path: join(artifacts, '4-work-queue.png'), fullPage: true });
+  await page.click('#completions button[value=accept]');
   await page.waitForLoadState('load');
+  assert.match(await page.textContent('main'), /Đã xác nhận hoàn thành/);
+  assert.equal(await page.locator('#work-queue-count').count(), 0);
+  await page.goto(taskUrl);
   assert.equal((await page.textContent('#status')).trim(), 'Hoàn thành đúng hạn');
   await page.click('header a:has-text("Tổng hợp")');
   await page.waitForURL('**/Dashboard');
@@ -130,7 +138,7 @@ test('the office imports, reviews and publishes; the agency reports; the office 
 
   // And on a phone the plan list still fits the screen.
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const [url, shot] of [[`${app.url}/?list=1`, '5-phone-plans.png'], [planUrl, '6-phone-plan.png'], [taskUrl, '7-phone-task.png']]) {
+  for (const [url, shot] of [[`${app.url}/?list=1`, '5-phone-plans.png'], [planUrl, '6-phone-plan.png'], [taskUrl, '7-phone-task.png'], [`${app.url}/VanPhong/ViecCanXuLy`, '8-phone-work-queue.png'], [`${app.url}/Dashboard`, '9-phone-dashboard.png']]) {
     await page.goto(url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 1, `${url} is ${overflow}px wider than a phone screen`);
