@@ -133,6 +133,14 @@ public sealed class ExchangeRoundTripTest
         await using var plan = await PlanFixture.StartAsync();
         using var tuPhap = await plan.App.ApiClientAsync(TuPhap);
         using var office = await plan.App.ApiClientAsync(Office);
+        var draft = (await ImportAsync(office, "ke-hoach-cai-cach.txt")).GetProperty("id").GetInt32();
+
+        // A draft is exported as the reviewer left it, with nothing tracked; only the office that manages it sees it.
+        var draftFile = await office.GetFromJsonAsync<JsonElement>($"/api/plans/{draft}/export?format=json");
+        Assert.Equal("draft", draftFile.GetProperty("state").GetString());
+        Assert.Equal(6, draftFile.GetProperty("tasks").GetArrayLength());
+        Assert.All(draftFile.GetProperty("tasks").EnumerateArray(), t => Assert.False(t.TryGetProperty("tracking", out _)));
+        Assert.Equal(HttpStatusCode.NotFound, (await tuPhap.GetAsync($"/api/plans/{draft}/export")).StatusCode);
 
         var own = await tuPhap.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/export");
         var visible = await tuPhap.GetFromJsonAsync<JsonElement>($"/api/tasks?plan={plan.PlanId}&limit=100");
