@@ -80,6 +80,11 @@ public static class ReminderCommands
             }
         }
 
+        if (outcome.Webhooks is { } hooks)
+        {
+            Console.WriteLine($"Webhook: {outcome.OverdueWebhooks} sự kiện quá hạn mới; đã gửi {hooks.Sent}, chờ gửi lại {hooks.Retrying}, lỗi {hooks.Failed} (webhooks: {outcome.OverdueWebhooks} overdue queued, sent {hooks.Sent}, retrying {hooks.Retrying}, failed {hooks.Failed}).");
+        }
+
         var seconds = (TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         Console.WriteLine(outcome.Dispatch is null
             ? $"Thời gian tính: {seconds(outcome.Planning).Replace('.', ',')} giây (computed in {seconds(outcome.Planning)} s)."

@@ -5,6 +5,7 @@ using DonDoc.Data.Calendar;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Reminders;
 using DonDoc.Data.Tracking;
+using DonDoc.Data.Webhooks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,6 +56,10 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ApiKeyEntity> ApiKeys => Set<ApiKeyEntity>();
 
     public DbSet<IdempotencyRecordEntity> IdempotencyRecords => Set<IdempotencyRecordEntity>();
+
+    public DbSet<WebhookSubscriptionEntity> WebhookSubscriptions => Set<WebhookSubscriptionEntity>();
+
+    public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
     /// <summary>
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
@@ -128,6 +133,33 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             day.Property(d => d.Source).HasMaxLength(500);
             day.Property(d => d.CreatedBy).HasMaxLength(450);
             day.HasIndex(d => d.From);
+        });
+
+        builder.Entity<WebhookSubscriptionEntity>(hook =>
+        {
+            hook.ToTable("webhook_subscriptions");
+            hook.Property(h => h.Name).HasMaxLength(200);
+            hook.Property(h => h.Url).HasMaxLength(2000);
+            hook.Property(h => h.Events).HasMaxLength(500);
+            hook.Property(h => h.Secret).HasMaxLength(100);
+            hook.Property(h => h.CreatedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<WebhookDeliveryEntity>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.Property(d => d.DeliveryId).HasMaxLength(40);
+            delivery.Property(d => d.Event).HasMaxLength(60);
+            delivery.Property(d => d.DedupeKey).HasMaxLength(120);
+            delivery.Property(d => d.LastError).HasMaxLength(2000);
+            delivery.Property(d => d.LeaseOwner).HasMaxLength(100);
+            delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+            delivery.HasOne(d => d.Subscription).WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+            // An event is delivered once to each subscription, however often it is computed.
+            delivery.HasIndex(d => new { d.SubscriptionId, d.DedupeKey }).IsUnique();
+            delivery.HasIndex(d => d.DeliveryId).IsUnique();
+            delivery.HasIndex(d => new { d.State, d.NextAttemptAt });
+            delivery.HasIndex(d => new { d.SubscriptionId, d.TaskId });
         });
 
         builder.Entity<ApiKeyEntity>(key =>

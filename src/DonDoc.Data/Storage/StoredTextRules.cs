@@ -4,6 +4,7 @@ using DonDoc.Data.Agencies;
 using DonDoc.Data.Auditing;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Tracking;
+using DonDoc.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -78,6 +79,10 @@ public static class StoredTextRules
         [(typeof(TaskAssignmentEntity), nameof(TaskAssignmentEntity.Note))] = new("ghi chú về cơ quan"),
         [(typeof(DonDocUser), nameof(DonDocUser.DisplayName))] = new("tên hiển thị", Kind.Name),
         [(typeof(ApiKeyEntity), nameof(ApiKeyEntity.Name))] = new("tên hệ thống kết nối", Kind.Name),
+        [(typeof(WebhookSubscriptionEntity), nameof(WebhookSubscriptionEntity.Name))] = new("tên hệ thống nhận", Kind.Name),
+        [(typeof(WebhookSubscriptionEntity), nameof(WebhookSubscriptionEntity.Url))] = new("địa chỉ nhận"),
+        // A published plan's event lists every task of the plan.
+        [(typeof(WebhookDeliveryEntity), nameof(WebhookDeliveryEntity.Payload))] = new("nội dung sự kiện", MaxLength: 20_000_000),
         [(typeof(DonDocUser), nameof(DonDocUser.Email))] = new("địa chỉ thư"),
         [(typeof(DonDocUser), nameof(DonDocUser.UserName))] = new("tên đăng nhập"),
         // An entry repeats the values it records, which were checked under their own names.

@@ -52,6 +52,8 @@ public static class AuditActions
     public const string AccountPasswordChange = "account.password-change";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
+    public const string WebhookCreate = "webhook.create";
+    public const string WebhookDisable = "webhook.disable";
 
     public const string AgencyCreate = "agency.create";
     public const string AgencyUpdate = "agency.update";

@@ -12,6 +12,7 @@ using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Reminders;
 using DonDoc.Tracking.Reminders.Channels;
 using DonDoc.Tracking.Tasks;
+using DonDoc.Tracking.Webhooks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,12 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<CalendarFeed>();
         services.AddScoped<ApiKeys>();
         services.AddScoped<IdempotencyStore>();
+
+        // Webhooks for integrators: subscriptions, the delivery outbox written with each change, its sender.
+        services.AddSingleton<WebhookTransport>();
+        services.AddScoped<WebhookSubscriptions>();
+        services.AddScoped<WebhookOutbox>();
+        services.AddScoped<WebhookDispatcher>();
         return services;
     }
 }

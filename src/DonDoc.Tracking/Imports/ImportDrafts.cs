@@ -34,6 +34,7 @@ public sealed partial class ImportDrafts(
     ImportCapacityOptions capacity,
     ImportGate gate,
     EventNotices notices,
+    Webhooks.WebhookOutbox webhooks,
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
@@ -375,6 +376,7 @@ public sealed partial class ImportDrafts(
         }
 
         await notices.AssignedAsync(actor, plan, published, cancellationToken);
+        await webhooks.PublishedAsync(actor, plan, published, cancellationToken);
         audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

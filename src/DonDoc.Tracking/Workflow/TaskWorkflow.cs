@@ -59,6 +59,7 @@ public sealed class TaskWorkflow(
     EvidenceStore evidence,
     AuditLog audit,
     EventNotices notices,
+    Webhooks.WebhookOutbox webhooks,
     TimeProvider clock)
 {
     public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -104,6 +105,16 @@ public sealed class TaskWorkflow(
         task.LastProgressAt = report.CreatedAt;
         audit.Record(actor, asLead ? "progress" : "contribution", task.PlanId, task.Id, before,
             new { percent = task.PercentDone, report.Summary, report.Period, files = checkedFiles.Select(f => f.File.FileName).ToList() });
+        await webhooks.TaskEventAsync(Webhooks.WebhookEvents.TaskProgress, actor, task, new
+        {
+            reportId = report.Id,
+            kind = asLead ? "progress" : "contribution",
+            agencyId = report.AgencyId,
+            percent = report.Percent,
+            report.Summary,
+            report.Period,
+            files = checkedFiles.Count,
+        }, cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         upload.Complete();
@@ -183,6 +194,8 @@ public sealed class TaskWorkflow(
         task.ReportedDoneOn = doneOn;
         task.LastProgressAt = report.CreatedAt;
         audit.Record(actor, "completion.report", task.PlanId, task.Id, before, new { completion = task.Completion.ToString(), task.ReportedDoneOn, report.Summary });
+        await webhooks.TaskEventAsync(Webhooks.WebhookEvents.CompletionReported, actor, task,
+            new { reportId = report.Id, doneOn = task.ReportedDoneOn, report.Summary, files = checkedFiles.Count }, cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         upload.Complete();
@@ -227,6 +240,8 @@ public sealed class TaskWorkflow(
         audit.Record(actor, accept ? "completion.accept" : "completion.return", task.PlanId, task.Id, before,
             new { completion = task.Completion.ToString(), task.CompletedOn, status = status.ToSchemaName(), reason = task.ReviewNote });
         await notices.CompletionDecidedAsync(actor, task, accept, cancellationToken);
+        await webhooks.TaskEventAsync(accept ? Webhooks.WebhookEvents.CompletionAccepted : Webhooks.WebhookEvents.CompletionReturned, actor, task,
+            new { completedOn = task.CompletedOn, reason = task.ReviewNote }, cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
         return status.ToSchemaName();
     }
@@ -309,6 +324,14 @@ public sealed class TaskWorkflow(
         audit.Record(actor, approve ? "extension.approve" : "extension.reject", task.PlanId, task.Id, before,
             new { due = task.CurrentDue, state = request.State.ToString(), note = request.DecisionNote });
         await notices.ExtensionDecidedAsync(actor, task, new ExtensionRequestEntityView(request.Id, approve, request.RequestedDue, request.DecisionNote), cancellationToken);
+        await webhooks.TaskEventAsync(Webhooks.WebhookEvents.ExtensionDecided, actor, task, new
+        {
+            extensionId = request.Id,
+            approved = approve,
+            previousDue = request.PreviousDue,
+            requestedDue = request.RequestedDue,
+            note = request.DecisionNote,
+        }, cancellationToken);
         await SaveAsync(actor, task, cancellationToken);
     }
 

@@ -23,14 +23,16 @@ public sealed class DailyRemindersJob(ReminderRun run, WorkingDayCalendar calend
     }
 }
 
-/// <summary>Every minute: notices for people who want them at once, retries after back-off, in-app deliveries.</summary>
+/// <summary>Every minute: notices for people who want them at once, retries after back-off, in-app deliveries; webhook deliveries.</summary>
 [DisallowConcurrentExecution]
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, SchedulerHeartbeat heartbeat, DonDocDbContext db, TimeProvider clock) : IJob
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, Webhooks.WebhookDispatcher webhooks, SchedulerHeartbeat heartbeat, DonDocDbContext db, TimeProvider clock) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var outcome = await dispatcher.DispatchAsync(VietnamTime.Today(clock), includeDigest: false, cancellationToken);
-        await heartbeat.BeatAsync(db, SchedulerHeartbeat.DispatchJob, clock.GetUtcNow(), $"sent {outcome.Sent}, retrying {outcome.Retrying}, failed {outcome.Failed}", cancellationToken);
+        var hooks = await webhooks.DispatchAsync(cancellationToken);
+        await heartbeat.BeatAsync(db, SchedulerHeartbeat.DispatchJob, clock.GetUtcNow(),
+            $"sent {outcome.Sent}, retrying {outcome.Retrying}, failed {outcome.Failed}; webhooks sent {hooks.Sent}, retrying {hooks.Retrying}, failed {hooks.Failed}", cancellationToken);
     }
 }
 
