@@ -61,6 +61,10 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<EventTriggers>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<DashboardBuilder>();
+        // The consolidated report; the periodic reports register their narratives before this, or replace the default.
+        services.AddSingleton(Reports.ReportOptions.Read(configuration));
+        services.TryAddScoped<Reports.IReportNarratives, Reports.NoReportNarratives>();
+        services.AddScoped<Reports.ConsolidatedReportBuilder>();
         services.AddScoped<WorkQueue.OfficeWorkQueue>();
         services.AddScoped<DirectoryAdministration>();
         // Needs the account services (Identity) that the web app and "dondoc user" add.
