@@ -21,6 +21,7 @@ public static class DonDocCommandLine
         root.Subcommands.Add(BackupCommands.BuildBackup());
         root.Subcommands.Add(BackupCommands.BuildRestore());
         root.Subcommands.Add(ReminderCommands.Build());
+        root.Subcommands.Add(ReportCommands.Build());
         return root;
     }
 
