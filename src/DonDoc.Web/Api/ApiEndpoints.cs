@@ -9,6 +9,7 @@ using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Exchange;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Reports;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Accounts;
@@ -166,6 +167,15 @@ public static class ApiEndpoints
             .Documented("exportPlan", "Xuất kế hoạch theo định dạng trao đổi",
                 "The plan in DonDoc's exchange format, `format=json` (the default) or `format=xlsx`: shared/SCHEMA.md's `plan` and `tasks` (section, number, content, lead, coordinators, deadline as printed and as understood, product, evidence, budget, note, raw text) with `format: \"dondoc-exchange\"`, `format_version`, `state` and, for each task of a published plan, `tracking` (status, due date in force, assignments with agency and role, percent done, completion and its dates, a summary of the reports). A published task names its one lead and its coordinators by the directory's names. The same file, uploaded to `POST /api/imports`, becomes a draft with the same tasks, deadlines, leads and coordinators; an agency officer's export holds only the tasks it may read.",
                 ApiOperation.AnyAccount, 400, 401, 404);
+        api.MapGet("/plans/{id:int}/reports/{period}", async (int id, string period, string? format, ConsolidatedReportBuilder reports, HttpContext http, CancellationToken ct) =>
+        {
+            var file = await reports.FileAsync(http.User.RequireActor(), id, period, format, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        })
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: EvidenceStore.ContentTypeOf("docx"), EvidenceStore.ContentTypeOf("xlsx"))
+            .Documented("getConsolidatedReport", "Tải báo cáo tổng hợp theo kỳ",
+                "The consolidated report of a published plan for a period (`2026-11`, `2026-Q4`, `2026-H1`, `2026-H2` or `2026`), counted from the stored statuses on the period's last day (or today, when the period has not ended): `format=docx` (the default), a Word document in the layout of Nghị định 30/2020/NĐ-CP (issuer and national motto, number, place and date, the three QĐ 42/2014/QĐ-TTg groups, counts by section and by lead agency, the overdue tasks with their days late, the narrative sections, recipients, signature, and a landscape appendix of every task); or `format=xlsx`, the same tables as an Excel workbook, one titled sheet each, dates as date cells.",
+                ApiOperation.ReadsEverything, 400, 401, 403, 404);
         api.MapPost("/plans/{id:int}/close", async (int id, ClosePlanInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
         {
             await workflow.ClosePlanAsync(http.User.RequireActor(), id, input.Cancel, input.Reason, input.Version, ct);

@@ -252,6 +252,24 @@ public static class ApiDocumentTransformers
                 case "text":
                     parameter.Description ??= "The text to read.";
                     break;
+                case "format" when operation.OperationId == "getConsolidatedReport":
+                    parameter.Description = "The file written: `docx` (the default, a Word document) or `xlsx` (an Excel workbook of the same tables).";
+                    if (parameter.Schema is OpenApiSchema report)
+                    {
+                        report.Enum = [JsonValue.Create("docx"), JsonValue.Create("xlsx")];
+                        report.Default = JsonValue.Create("docx");
+                    }
+
+                    break;
+                case "period":
+                    parameter.Description = "The reporting period: a month `2026-11`, a quarter `2026-Q4`, a half-year `2026-H1` or `2026-H2`, or a year `2026`.";
+                    parameter.Example = JsonValue.Create("2026-11");
+                    if (parameter.Schema is OpenApiSchema period)
+                    {
+                        period.Pattern = "^\\d{4}(-(\\d{2}|[Qq][1-4]|[Hh][12]))?$";
+                    }
+
+                    break;
                 case "format":
                     parameter.Description = "The file written: `json` (the default) or `xlsx` (an Excel workbook holding the same fields).";
                     if (parameter.Schema is OpenApiSchema format)

@@ -9,6 +9,8 @@ public sealed record ApiOperation(string Id, string Summary, string Description,
     /// <summary>Any signed-in account (bearer token or API key); what each sees is limited by its role and agency.</summary>
     public const string AnyAccount = "Any signed-in account (bearer token or API key); an agency officer or an agency-scoped key sees only its agency's tasks.";
 
+    public const string ReadsEverything = "Roles `monitor`, `leader` or `admin`; an agency officer or an agency-scoped key is refused.";
+
     public const string MonitorOrAdmin = "Roles `monitor` or `admin` (an API key scoped to read is refused).";
 
     public const string LeadAgency = "The lead agency's officer (role `agency`) or an API key scoped to that agency; `monitor` and `admin` too.";

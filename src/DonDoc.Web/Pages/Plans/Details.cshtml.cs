@@ -2,6 +2,7 @@ using DonDoc.Core.Access;
 using DonDoc.Data.Plans;
 using DonDoc.Tracking.Exchange;
 using DonDoc.Tracking.Formatting;
+using DonDoc.Tracking.Reports;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Plans;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange, ConsolidatedReportBuilder reports, TimeProvider clock) : DonDocPageModel
 {
     public PlanEntity Plan { get; private set; } = new();
 
@@ -55,6 +56,37 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Pla
             Error = refused.Vietnamese;
             Response.StatusCode = refused.StatusCode;
             return page;
+        }
+    }
+
+    /// <summary>The consolidated report of a period (<c>?handler=Report&amp;period=2026-11&amp;format=docx|xlsx</c>), as the API writes it.</summary>
+    public async Task<IActionResult> OnGetReportAsync(int id, string? period, string? format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await reports.FileAsync(Actor, id, period, format, cancellationToken);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
+        {
+            return NotFound();
+        }
+        catch (WorkflowException refused)
+        {
+            var page = await ReadAsync(() => LoadAsync(id, cancellationToken));
+            Error = refused.Vietnamese;
+            Response.StatusCode = refused.StatusCode;
+            return page;
+        }
+    }
+
+    /// <summary>The period a report form proposes: last month.</summary>
+    public string LastMonth
+    {
+        get
+        {
+            var month = Core.Calendar.VietnamTime.Today(clock).AddMonths(-1);
+            return $"{month.Year:0000}-{month.Month:00}";
         }
     }
 

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using DonDoc.Api.Client.Api.Plans.Item.Close;
 using DonDoc.Api.Client.Api.Plans.Item.Export;
+using DonDoc.Api.Client.Api.Plans.Item.Reports;
 using DonDoc.Api.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -28,6 +29,11 @@ namespace DonDoc.Api.Client.Api.Plans.Item
         public global::DonDoc.Api.Client.Api.Plans.Item.Export.ExportRequestBuilder Export
         {
             get => new global::DonDoc.Api.Client.Api.Plans.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::DonDoc.Api.Client.Api.Plans.Item.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::DonDoc.Api.Client.Api.Plans.Item.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::DonDoc.Api.Client.Api.Plans.Item.PlansItemRequestBuilder"/> and sets the default values.
