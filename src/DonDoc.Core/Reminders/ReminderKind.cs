@@ -38,6 +38,9 @@ public enum ReminderKind
 
     /// <summary>"Đôn đốc" sent by the office by hand, with its own message.</summary>
     Manual,
+
+    /// <summary>A published task changed by the office (content, lead, coordinators, deadline, product), with its reason.</summary>
+    TaskChanged,
 }
 
 public static class ReminderKinds
@@ -57,6 +60,7 @@ public static class ReminderKinds
         ReminderKind.CompletionReturned => "completion_returned",
         ReminderKind.CompletionAccepted => "completion_accepted",
         ReminderKind.ExtensionDecided => "extension_decided",
+        ReminderKind.TaskChanged => "task_changed",
         _ => "manual",
     };
 
@@ -76,6 +80,7 @@ public static class ReminderKinds
         ReminderKind.CompletionReturned => "Báo cáo hoàn thành bị trả lại",
         ReminderKind.CompletionAccepted => "Hoàn thành đã được xác nhận",
         ReminderKind.ExtensionDecided => "Kết quả đề nghị gia hạn",
+        ReminderKind.TaskChanged => "Nhiệm vụ được điều chỉnh",
         _ => "Đôn đốc",
     };
 }

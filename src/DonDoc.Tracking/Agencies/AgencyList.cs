@@ -25,4 +25,8 @@ public sealed class AgencyList(DonDocDbContext db)
             .ToListAsync(cancellationToken);
         return Page<AgencyListItem>.From(rows, size, a => a.Name, a => new AgencyListItem(a.Id, a.Name, a.Kind.ToString(), a.Aliases, a.Parent, a.Retired));
     }
+
+    /// <summary>The names of the agencies in force, by name: what a form offers to pick an agency from.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().Where(a => !a.Retired).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(cancellationToken);
 }

@@ -27,6 +27,9 @@ public sealed class EventNotices(
 {
     public const int MaxManualMessage = 2000;
 
+    /// <summary>The longest message a notice keeps (the column's length).</summary>
+    private const int MaxMessage = 4000;
+
     /// <summary>Every published task told to its lead agency's people, and to each coordinator's as its own notice.</summary>
     public async Task AssignedAsync(Actor actor, PlanEntity plan, IReadOnlyList<PlanTaskEntity> tasks, CancellationToken cancellationToken)
     {
@@ -71,6 +74,22 @@ public sealed class EventNotices(
             ? $"Đồng ý gia hạn đến {Formatting.VietnameseFormat.Date(extension.RequestedDue)}." + (extension.Note is null ? "" : " " + extension.Note)
             : $"Không đồng ý gia hạn. {extension.Note}";
         Add(people, ReminderKind.ExtensionDecided, task, $"ext{extension.Id}", people.OfAgency(LeadOf(task)), text, actor.Name);
+    }
+
+    /// <summary>
+    /// The office changed a published task: every agency it concerned before or concerns now is told what changed and why,
+    /// each person once. Follows the assignment rule's switch (a change of assignment is an assignment).
+    /// </summary>
+    public async Task TaskChangedAsync(Actor actor, PlanTaskEntity task, IReadOnlyCollection<int> agencyIds, string occasion, string message, CancellationToken cancellationToken)
+    {
+        if (!(await ruleStore.LoadAsync(cancellationToken)).For(task.PlanId).OnAssignment)
+        {
+            return;
+        }
+
+        var people = await PeopleAsync(cancellationToken);
+        var recipients = agencyIds.SelectMany(a => people.OfAgency(a)).DistinctBy(p => p.UserId).ToList();
+        Add(people, ReminderKind.TaskChanged, task, occasion, recipients, message.Length <= MaxMessage ? message : message[..(MaxMessage - 1)] + "…", actor.Name);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using DonDoc.Core.Access;
 using DonDoc.Core.Calendar;
+using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
+using DonDoc.Data.Agencies;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tracking;
@@ -44,6 +46,24 @@ public sealed record ExtensionDecisionInput(string? Decision = null, string? Not
 
 public sealed record CancelInput(string? Reason, int? Version = null);
 
+/// <summary>
+/// The office's change to a published task. A field left null keeps what the task has; <c>coordinators</c> given as an
+/// empty list removes them. Agencies are named exactly as the directory names them (a name, an alias or an abbreviation).
+/// </summary>
+/// <param name="Reason">Why the task changes: required, kept in the audit trail and sent to the agencies.</param>
+/// <param name="Deadline">The deadline as the plan would print it ("30/9/2026", "Quý IV/2026", "Sau Đại hội … 15 ngày").</param>
+public sealed record TaskEditInput(
+    string? Reason,
+    string? Content = null,
+    string? Lead = null,
+    IReadOnlyList<string>? Coordinators = null,
+    string? Deadline = null,
+    string? Product = null,
+    int? Version = null);
+
+/// <summary>A task after the office's edit: its status and the version the next change must send.</summary>
+public sealed record TaskEditOutcome(string Status, int Version);
+
 public sealed record ChecklistInput(bool Done, int? Version = null);
 
 /// <summary>
@@ -60,6 +80,9 @@ public sealed class TaskWorkflow(
     AuditLog audit,
     EventNotices notices,
     Webhooks.WebhookOutbox webhooks,
+    AgencyDirectoryStore directory,
+    DeadlineParser parser,
+    EventTriggers triggers,
     TimeProvider clock)
 {
     public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -357,6 +380,221 @@ public sealed class TaskWorkflow(
         Refresh(task);
         audit.Record(actor, "task.cancel", task.PlanId, task.Id, new { cancelled = false }, new { cancelled = true, reason = task.CancelReason });
         await SaveAsync(actor, task, cancellationToken);
+    }
+
+    /// <summary>
+    /// The office corrects a published task — its content, lead, coordinators, deadline or product — with a reason.
+    /// Agencies are bound exactly (a name that stands for no single agency is refused with the closest names), a new
+    /// deadline is read again and the status follows it, and the audit trail and the agencies of before and after
+    /// learn of it in the same save as the change.
+    /// </summary>
+    public async Task<TaskEditOutcome> EditAsync(Actor actor, int taskId, TaskEditInput input, CancellationToken cancellationToken)
+    {
+        var task = await LoadAsync(actor, taskId, input.Version, cancellationToken);
+        RequireManager(actor, task);
+        EnsureLive(task);
+        if (string.IsNullOrWhiteSpace(input.Reason))
+        {
+            throw WorkflowException.Invalid("Sửa nhiệm vụ cần ghi rõ lý do.", "edit without a reason");
+        }
+
+        if (input.Content is not null && string.IsNullOrWhiteSpace(input.Content))
+        {
+            throw WorkflowException.Invalid("Nội dung nhiệm vụ không được để trống.", "edit with empty content");
+        }
+
+        var oldLead = task.Assignments.FirstOrDefault(a => a.Role == AssignmentRole.Lead)?.AgencyId;
+        var oldCoordinators = task.Assignments.Where(a => a.Role == AssignmentRole.Coordinator).Select(a => a.AgencyId).ToList();
+        var lead = string.IsNullOrWhiteSpace(input.Lead) ? null : await BindAsync(input.Lead, "Cơ quan chủ trì", cancellationToken);
+        List<AgencyBinding>? coordinators = null;
+        if (input.Coordinators is { } named)
+        {
+            coordinators = [];
+            foreach (var name in named.Where(n => !string.IsNullOrWhiteSpace(n)))
+            {
+                var binding = await BindAsync(name, "Cơ quan phối hợp", cancellationToken);
+                if (coordinators.All(c => c.Id != binding.Id))
+                {
+                    coordinators.Add(binding);
+                }
+            }
+        }
+
+        var leadId = lead?.Id ?? oldLead;
+        var coordinatorIds = coordinators?.Select(c => c.Id!.Value).ToList() ?? oldCoordinators;
+        if (leadId is { } both && coordinatorIds.Contains(both))
+        {
+            var name = lead?.Name ?? coordinators!.First(c => c.Id == both).Name;
+            throw WorkflowException.Invalid($"\"{name}\" đã là cơ quan chủ trì; không ghi đồng thời là cơ quan phối hợp.", $"agency {both} both leads and coordinates task {taskId}");
+        }
+
+        string? deadline = null;
+        if (input.Deadline is not null)
+        {
+            deadline = input.Deadline.Trim();
+            if (deadline.Length > 0 && parser.Parse(deadline, task.Plan!.IssuedOn?.Year).Kind == DeadlineKind.Unknown)
+            {
+                throw WorkflowException.Invalid(
+                    $"Chưa hiểu được thời hạn \"{deadline}\": hãy ghi lại (ví dụ 30/6/2026, Quý III/2026, Tháng 12/2026, Thường xuyên, Hằng quý).",
+                    $"edit with an unknown deadline {deadline}");
+            }
+        }
+
+        var content = input.Content?.Trim();
+        var product = input.Product is null ? null : Clean(input.Product) ?? "";
+        var changesContent = content is not null && content != task.Content;
+        var changesProduct = product is not null && product != (task.Product ?? "");
+        var changesDeadline = deadline is not null && deadline != (task.DeadlineRaw ?? "");
+        var changesLead = leadId != oldLead;
+        var changesCoordinators = !coordinatorIds.Order().SequenceEqual(oldCoordinators.Order());
+        if (!(changesContent || changesProduct || changesDeadline || changesLead || changesCoordinators))
+        {
+            throw WorkflowException.Invalid("Không có thay đổi nào so với nhiệm vụ hiện tại.", $"edit of task {taskId} changes nothing");
+        }
+
+        var names = await db.Agencies.AsNoTracking()
+            .Where(a => a.Id == oldLead || a.Id == leadId || oldCoordinators.Contains(a.Id) || coordinatorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        string? NameOf(int? id) => id is { } known ? names.GetValueOrDefault(known) : null;
+        List<string?> NamesOf(IEnumerable<int> ids) => ids.Select(id => NameOf(id)).ToList();
+        var before = new Dictionary<string, object?>();
+        var after = new Dictionary<string, object?>();
+        void Changed(string key, object? was, object? now)
+        {
+            before[key] = was;
+            after[key] = now;
+        }
+
+        if (changesContent)
+        {
+            Changed("content", task.Content, content);
+            task.Content = content!;
+        }
+
+        if (changesProduct)
+        {
+            Changed("product", task.Product, product!.Length == 0 ? null : product);
+            task.Product = product.Length == 0 ? null : product;
+        }
+
+        if (changesLead)
+        {
+            Changed("lead", NameOf(oldLead), NameOf(leadId));
+            task.Lead = NameOf(leadId);
+        }
+
+        if (changesCoordinators)
+        {
+            Changed("coordinators", NamesOf(oldCoordinators), NamesOf(coordinatorIds));
+            task.Coordinators = coordinatorIds.Count == 0 ? null : string.Join("; ", NamesOf(coordinatorIds));
+        }
+
+        var dueBefore = task.CurrentDue;
+        var statusBefore = statuses.StatusOf(task).ToSchemaName();
+        if (changesDeadline)
+        {
+            before["deadline"] = task.DeadlineRaw;
+            after["deadline"] = deadline!.Length == 0 ? null : deadline;
+            task.DeadlineRaw = deadline.Length == 0 ? null : deadline;
+            // The printed deadline is the office's new word: the date in force starts from it, and an event already recorded still sets it.
+            states.Interpret(task, task.Plan!.IssuedOn?.Year);
+            await triggers.ApplyToAsync([task], cancellationToken);
+        }
+
+        ReplaceAssignments(task, leadId, coordinatorIds);
+        TaskStateWriter.WriteSearch(task, task.Plan!.Number, task.Plan.Title, NameOf(leadId), NamesOf(coordinatorIds).OfType<string>());
+        Refresh(task);
+        var status = statuses.StatusOf(task).ToSchemaName();
+        if (task.CurrentDue != dueBefore)
+        {
+            Changed("due", dueBefore, task.CurrentDue);
+        }
+
+        if (status != statusBefore)
+        {
+            Changed("status", statusBefore, status);
+        }
+
+        var reason = input.Reason.Trim();
+        after["reason"] = reason;
+        audit.Record(actor, "task.edit", task.PlanId, task.Id, before, after);
+
+        // The agencies of before and after: one dropped from the task learns it as one added to it does.
+        var involved = new[] { oldLead }.Concat(oldCoordinators.Cast<int?>()).Append(leadId).Concat(coordinatorIds.Cast<int?>())
+            .OfType<int>().Distinct().ToList();
+        await notices.TaskChangedAsync(actor, task, involved, $"v{task.Version + 1}", EditNotice(before, after), cancellationToken);
+        await SaveAsync(actor, task, cancellationToken);
+        return new TaskEditOutcome(status, task.Version);
+    }
+
+    /// <summary>The one agency a name stands for, or a refusal that names the closest ones.</summary>
+    private async Task<AgencyBinding> BindAsync(string name, string role, CancellationToken cancellationToken)
+    {
+        var binding = await directory.FindExactAsync(name.Trim(), cancellationToken);
+        if (binding.Id is null)
+        {
+            throw new WorkflowException(
+                WorkflowFailure.Invalid,
+                $"{role}: không có cơ quan nào mang đúng tên \"{name.Trim()}\" trong danh mục (hãy chọn tên trong danh sách gợi ý){binding.CandidatesText}.",
+                $"\"{name}\" names no single agency of the directory") { Current = new { name = name.Trim(), candidates = binding.Candidates } };
+        }
+
+        return binding;
+    }
+
+    /// <summary>The task's assignments become the lead and the coordinators given; a kept agency keeps its row (and its note).</summary>
+    private void ReplaceAssignments(PlanTaskEntity task, int? leadId, IReadOnlyList<int> coordinatorIds)
+    {
+        var wanted = coordinatorIds.ToDictionary(id => id, _ => AssignmentRole.Coordinator);
+        if (leadId is { } lead)
+        {
+            wanted[lead] = AssignmentRole.Lead;
+        }
+
+        foreach (var assignment in task.Assignments.ToList())
+        {
+            if (!wanted.TryGetValue(assignment.AgencyId, out var role))
+            {
+                task.Assignments.Remove(assignment);
+                db.Remove(assignment);
+            }
+            else if (assignment.Role != role)
+            {
+                assignment.Role = role;
+                assignment.Note = null;
+            }
+        }
+
+        foreach (var (agencyId, role) in wanted.Where(w => task.Assignments.All(a => a.AgencyId != w.Key)))
+        {
+            task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyId, Role = role });
+        }
+
+        task.LeadAgencyId = leadId;
+    }
+
+    /// <summary>What the agencies read of an edit: each change, then the reason.</summary>
+    private static string EditNotice(Dictionary<string, object?> before, Dictionary<string, object?> after)
+    {
+        static string Show(object? value) => value switch
+        {
+            null => "—",
+            DateOnly date => VietnameseFormat.Date(date),
+            IEnumerable<string?> names => names.Any() ? string.Join("; ", names) : "—",
+            _ => value.ToString() is { Length: > 0 } text ? text : "—",
+        };
+
+        var lines = new List<string>();
+        foreach (var (key, label) in new[] { ("content", "Nội dung"), ("lead", "Cơ quan chủ trì"), ("coordinators", "Cơ quan phối hợp"), ("deadline", "Thời hạn"), ("due", "Hạn đang áp dụng"), ("product", "Sản phẩm") })
+        {
+            if (before.ContainsKey(key))
+            {
+                lines.Add(key == "content" ? $"{label}: {Show(after[key])}." : $"{label}: {Show(before[key])} → {Show(after[key])}.");
+            }
+        }
+
+        lines.Add($"Lý do: {after["reason"]}");
+        return "Văn phòng đã điều chỉnh nhiệm vụ. " + string.Join(" ", lines);
     }
 
     /// <summary>Archives (work over) or cancels (withdrawn) a published plan with a reason; nothing is deleted.</summary>

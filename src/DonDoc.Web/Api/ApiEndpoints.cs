@@ -275,6 +275,9 @@ public static class ApiEndpoints
             return TypedResults.NoContent();
         })
             .Documented("cancelTask", "Hủy nhiệm vụ", "Cancels a task, with a reason.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapPut("/tasks/{id:int}", async (int id, TaskEditInput input, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await workflow.EditAsync(http.User.RequireActor(), id, input, ct)))
+            .Documented("editTask", "Sửa nhiệm vụ", "Changes a published task's content, lead, coordinators, deadline or product, with a reason (required); a field left out keeps its value, `coordinators: []` removes them. Agencies must be named exactly as the directory names them (a refusal lists the closest names); the deadline is read again and the status follows it; the change is audited and told to the agencies of before and after. Answers the status after the change.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/events", async (EventInput input, EventTriggers triggers, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await triggers.RecordAsync(http.User.RequireActor(), input, ct)))
             .Documented("recordEvent", "Ghi nhận sự kiện", "Records an event (a congress, a document issued) that conditional deadlines wait for; answers the tasks whose deadline it set.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Tasks;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses, EvidenceStore evidence, Inbox inbox, EventNotices notices) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, TaskStatusReader statuses, EvidenceStore evidence, Inbox inbox, EventNotices notices, Tracking.Agencies.AgencyList agencies) : DonDocPageModel
 {
+    /// <summary>For the office's edit form: the directory's agency names to pick the lead and coordinators from.</summary>
+    public IReadOnlyList<string> AgencyNames { get; private set; } = [];
+
     public TaskDetails? Details { get; private set; }
 
     /// <summary>The notices about this task and how each was delivered (the office sees every recipient, others their own).</summary>
@@ -55,6 +58,17 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
     public Task<IActionResult> OnPostCancelAsync(int id, string? reason, int? version, CancellationToken cancellationToken) =>
         Change(id, () => workflow.CancelAsync(Actor, id, new CancelInput(reason, version), cancellationToken), "Đã hủy nhiệm vụ.", cancellationToken);
 
+    /// <param name="coordinators">One agency a line (or separated by ";"); empty removes them.</param>
+    public Task<IActionResult> OnPostEditAsync(int id, string? content, string? lead, string? coordinators, string? deadline, string? product, string? reason, int? version, CancellationToken cancellationToken) =>
+        Change(
+            id,
+            () => workflow.EditAsync(Actor, id, new TaskEditInput(reason, content, lead, SplitAgencies(coordinators), deadline, product, version), cancellationToken),
+            "Đã sửa nhiệm vụ; các cơ quan liên quan đã được thông báo.",
+            cancellationToken);
+
+    private static IReadOnlyList<string> SplitAgencies(string? text) =>
+        (text ?? "").Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private Task<IActionResult> Change(int id, Func<Task> change, string done, CancellationToken cancellationToken) =>
         ChangeAsync(change, done, () => Redirect($"/Tasks/{id}"), async () =>
         {
@@ -66,6 +80,10 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
     {
         Details = await catalog.GetAsync(Actor, id, cancellationToken);
         Deliveries = await inbox.OfTaskAsync(Actor, id, cancellationToken);
+        if (Details.Can.Manage && !Details.Task.Cancelled)
+        {
+            AgencyNames = await agencies.NamesAsync(cancellationToken);
+        }
     }
 
     /// <summary>The files the form carries; a browser sends an empty part for a file input left empty.</summary>
@@ -79,6 +97,8 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
         ["due"] = "Hạn", ["requested"] = "Hạn đề nghị", ["state"] = "Tình trạng", ["reason"] = "Lý do", ["note"] = "Ý kiến",
         ["cancelled"] = "Đã hủy", ["status"] = "Trạng thái", ["Text"] = "Sản phẩm", ["Done"] = "Đã xong",
         ["message"] = "Nội dung", ["recipients"] = "Người nhận", ["notices"] = "Số thông báo",
+        ["content"] = "Nội dung nhiệm vụ", ["lead"] = "Cơ quan chủ trì", ["coordinators"] = "Cơ quan phối hợp",
+        ["deadline"] = "Thời hạn (theo kế hoạch)", ["product"] = "Sản phẩm",
     };
 
     /// <summary>An audit entry as lines a person reads: "Tiến độ (%): 0 → 50".</summary>
@@ -152,6 +172,7 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Tas
         "extension.approve" => "Đồng ý gia hạn",
         "extension.reject" => "Không đồng ý gia hạn",
         "task.cancel" => "Hủy nhiệm vụ",
+        "task.edit" => "Sửa nhiệm vụ",
         "deadline.trigger" => "Xác định thời hạn theo sự kiện",
         "reminder.manual" => "Đôn đốc",
         _ => action,

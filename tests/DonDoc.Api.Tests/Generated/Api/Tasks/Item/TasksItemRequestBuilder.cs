@@ -97,6 +97,41 @@ namespace DonDoc.Api.Client.Api.Tasks.Item
             return await RequestAdapter.SendAsync<global::DonDoc.Api.Client.Models.TaskDetails>(requestInfo, global::DonDoc.Api.Client.Models.TaskDetails.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
+        /// Changes a published task&apos;s content, lead, coordinators, deadline or product, with a reason (required); a field left out keeps its value, `coordinators: []` removes them. Agencies must be named exactly as the directory names them (a refusal lists the closest names); the deadline is read again and the status follows it; the change is audited and told to the agencies of before and after. Answers the status after the change.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// </summary>
+        /// <returns>A <see cref="global::DonDoc.Api.Client.Models.TaskEditOutcome"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::DonDoc.Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::DonDoc.Api.Client.Models.TaskEditOutcome?> PutAsync(global::DonDoc.Api.Client.Models.TaskEditInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::DonDoc.Api.Client.Models.TaskEditOutcome> PutAsync(global::DonDoc.Api.Client.Models.TaskEditInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = ToPutRequestInformation(body, requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "500", global::DonDoc.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::DonDoc.Api.Client.Models.TaskEditOutcome>(requestInfo, global::DonDoc.Api.Client.Models.TaskEditOutcome.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// A task with its assignments, deadline, status, reports, evidence files, extensions and history; `version` is what the next change must send.**Who may call:** Any signed-in account (bearer token or API key); an agency officer or an agency-scoped key sees only its agency&apos;s tasks.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
@@ -113,6 +148,28 @@ namespace DonDoc.Api.Client.Api.Tasks.Item
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
             requestInfo.Headers.TryAdd("Accept", "application/json;q=0.9");
+            return requestInfo;
+        }
+        /// <summary>
+        /// Changes a published task&apos;s content, lead, coordinators, deadline or product, with a reason (required); a field left out keeps its value, `coordinators: []` removes them. Agencies must be named exactly as the directory names them (a refusal lists the closest names); the deadline is read again and the status follows it; the change is audited and told to the agencies of before and after. Answers the status after the change.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="body">The request body</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToPutRequestInformation(global::DonDoc.Api.Client.Models.TaskEditInput body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToPutRequestInformation(global::DonDoc.Api.Client.Models.TaskEditInput body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
+            var requestInfo = new RequestInformation(Method.PUT, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json;q=0.9");
+            requestInfo.SetContentFromParsable(RequestAdapter, "application/json", body);
             return requestInfo;
         }
         /// <summary>
