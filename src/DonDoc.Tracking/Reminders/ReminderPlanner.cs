@@ -100,7 +100,7 @@ public sealed class ReminderPlanner(
     /// <summary>Counts what is computed and writes it in batches.</summary>
     private sealed class Tally(bool dryRun, OutboxWriter writer)
     {
-        private readonly List<PlannedNotice> _pending = new(OutboxWriter.BatchSize);
+        private readonly List<PlannedNotice> _pending = new(OutboxWriter.FlushSize);
 
         public int Computed { get; private set; }
 
@@ -130,7 +130,7 @@ public sealed class ReminderPlanner(
                 if (!dryRun)
                 {
                     _pending.Add(notice);
-                    if (_pending.Count >= OutboxWriter.BatchSize)
+                    if (_pending.Count >= OutboxWriter.FlushSize)
                     {
                         await FlushAsync(cancellationToken);
                     }
