@@ -28,6 +28,10 @@ public sealed class OutboxDispatcher(
     /// <summary>Minutes to wait after the 1st, 2nd, … failed attempt.</summary>
     public static readonly int[] BackoffMinutes = [1, 5, 15, 60, 240, 720];
 
+    /// <summary>When the next attempt may go after <paramref name="attempts"/> failed ones (UTC): the back-off above, its last step repeated.</summary>
+    public static DateTime RetryAt(DateTimeOffset now, int attempts) =>
+        now.UtcDateTime.AddMinutes(BackoffMinutes[Math.Min(attempts, BackoffMinutes.Length) - 1]);
+
     private const int Batch = 100;
 
     /// <summary>Outbox rows updated per statement once sent (set-based, nothing tracked: a digest can hold thousands).</summary>
@@ -168,7 +172,7 @@ public sealed class OutboxDispatcher(
             {
                 var attempts = tried.Key + 1;
                 var final = failure is UndeliverableException || attempts >= options.MaxAttempts;
-                DateTime? next = final ? null : now.UtcDateTime.AddMinutes(BackoffMinutes[Math.Min(attempts, BackoffMinutes.Length) - 1]);
+                DateTime? next = final ? null : RetryAt(now, attempts);
                 var state = final ? DeliveryState.Failed : DeliveryState.Queued;
                 foreach (var chunk in tried.Select(r => r.Id).Chunk(UpdateChunk))
                 {

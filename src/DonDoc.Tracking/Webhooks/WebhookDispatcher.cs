@@ -85,7 +85,7 @@ public sealed class WebhookDispatcher(DonDocDbContext db, WebhookTransport trans
                 }
 
                 var final = attempts >= options.MaxAttempts;
-                DateTime? next = final ? null : at.UtcDateTime.AddMinutes(OutboxDispatcher.BackoffMinutes[Math.Min(attempts, OutboxDispatcher.BackoffMinutes.Length) - 1]);
+                DateTime? next = final ? null : OutboxDispatcher.RetryAt(at, attempts);
                 logger.LogWarning("Webhook delivery {DeliveryId} ({Event}) to subscription {SubscriptionId} failed (attempt {Attempt}): {Reason}",
                     delivery.DeliveryId, delivery.Event, delivery.SubscriptionId, attempts, error);
                 await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
