@@ -1,11 +1,10 @@
 using DonDoc.Core.Tracking;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Workflow;
-using MiniExcel = MiniExcelLibs.MiniExcel;
 
 namespace DonDoc.Tracking.Dashboard;
 
-/// <summary>Each dashboard table as an Excel workbook, with Vietnamese headers.</summary>
+/// <summary>Each dashboard table as an Excel workbook (<see cref="ExcelTables"/>), with Vietnamese headers.</summary>
 public static class DashboardExport
 {
     public static readonly IReadOnlyDictionary<string, string> Tables = new Dictionary<string, string>
@@ -19,53 +18,31 @@ public static class DashboardExport
     /// <summary>How many rows an export holds at most: a workbook a person opens, not a copy of the database.</summary>
     public const int MaxRows = 20_000;
 
-    public static async Task<byte[]> ToExcelAsync(DashboardTable report, string table, CancellationToken cancellationToken)
+    /// <summary>The table under a title block (what it is, which plans, the date of the figures), in the consolidated report's layout.</summary>
+    public static byte[] ToXlsx(DashboardTable report, string table)
     {
-        IEnumerable<Dictionary<string, object?>> rows = table switch
+        var name = Tables.TryGetValue(table, out var known) ? known : throw WorkflowException.Invalid("Không có bảng này.", $"unknown dashboard table {table}");
+        (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows) content = table switch
         {
-            "tong-hop" => report.Plans.Select(p => new Dictionary<string, object?>
-            {
-                ["Số kế hoạch"] = p.Number,
-                ["Tên kế hoạch"] = p.Title,
-                ["Tổng số nhiệm vụ"] = p.Total,
-                [StatisticsBucket.Done.ToVietnamese()] = p.Buckets.Done,
-                [StatisticsBucket.WithinDeadline.ToVietnamese()] = p.Buckets.WithinDeadline,
-                [StatisticsBucket.Overdue.ToVietnamese()] = p.Buckets.Overdue,
-            }),
-            "xep-hang" => report.Agencies.Select(a => new Dictionary<string, object?>
-            {
-                ["Hạng"] = a.Rank,
-                ["Cơ quan chủ trì"] = a.Agency,
-                ["Tổng số nhiệm vụ"] = a.Total,
-                [StatusColour.Green.ToVietnamese()] = a.DoneOnTime,
-                [StatusColour.Orange.ToVietnamese()] = a.DoneLate,
-                [StatusColour.Red.ToVietnamese()] = a.Overdue,
-                [StatisticsBucket.WithinDeadline.ToVietnamese()] = a.WithinDeadline,
-                ["Tỷ lệ đúng hạn"] = VietnameseFormat.Percent(a.OnTimeRate),
-            }),
-            "qua-han" => report.Tasks.Select(t => new Dictionary<string, object?>
-            {
-                ["Kế hoạch"] = t.PlanNumber,
-                ["STT"] = t.Number,
-                ["Nội dung"] = t.Content,
-                ["Cơ quan chủ trì"] = t.LeadAgency,
-                ["Thời hạn"] = VietnameseFormat.Date(t.Due),
-                ["Số ngày quá hạn"] = t.DaysOverdue,
-            }),
-            "sap-den-han" => report.Tasks.Select(t => new Dictionary<string, object?>
-            {
-                ["Kế hoạch"] = t.PlanNumber,
-                ["STT"] = t.Number,
-                ["Nội dung"] = t.Content,
-                ["Cơ quan chủ trì"] = t.LeadAgency,
-                ["Thời hạn"] = VietnameseFormat.Date(t.Due),
-                ["Tiến độ (%)"] = t.PercentDone,
-            }),
-            _ => throw WorkflowException.Invalid("Không có bảng này.", $"unknown dashboard table {table}"),
+            "tong-hop" => (
+                ["STT", "Số kế hoạch", "Tên kế hoạch", "Tổng số nhiệm vụ", StatisticsBucket.Done.ToVietnamese(), StatisticsBucket.WithinDeadline.ToVietnamese(), StatisticsBucket.Overdue.ToVietnamese()],
+                report.Plans.Select((p, i) => (IReadOnlyList<object?>)[i + 1, p.Number, p.Title, p.Total, p.Buckets.Done, p.Buckets.WithinDeadline, p.Buckets.Overdue]).ToList()),
+            "xep-hang" => (
+                ["Hạng", "Cơ quan chủ trì", "Tổng số nhiệm vụ", StatusColour.Green.ToVietnamese(), StatusColour.Orange.ToVietnamese(), StatusColour.Red.ToVietnamese(), StatisticsBucket.WithinDeadline.ToVietnamese(), "Tỷ lệ đúng hạn"],
+                report.Agencies.Select(a => (IReadOnlyList<object?>)[a.Rank, a.Agency, a.Total, a.DoneOnTime, a.DoneLate, a.Overdue, a.WithinDeadline, a.OnTimeRate is { } rate ? new Percent(rate) : "–"]).ToList()),
+            "qua-han" => (
+                ["STT", "Kế hoạch", "Số thứ tự trong kế hoạch", "Nội dung", "Cơ quan chủ trì", "Thời hạn", "Số ngày quá hạn"],
+                report.Tasks.Select((t, i) => (IReadOnlyList<object?>)[i + 1, t.PlanNumber, t.Number, t.Content, t.LeadAgency, t.Due, t.DaysOverdue]).ToList()),
+            _ => (
+                ["STT", "Kế hoạch", "Số thứ tự trong kế hoạch", "Nội dung", "Cơ quan chủ trì", "Thời hạn", "Tiến độ (%)"],
+                report.Tasks.Select((t, i) => (IReadOnlyList<object?>)[i + 1, t.PlanNumber, t.Number, t.Content, t.LeadAgency, t.Due, t.PercentDone]).ToList()),
         };
-        var list = rows.ToList();
-        using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, list, sheetName: Tables[table].Length > 31 ? table : Tables[table], cancellationToken: cancellationToken);
-        return stream.ToArray();
+        IReadOnlyList<IReadOnlyList<object?>> title =
+        [
+            [name.ToUpperInvariant()],
+            [report.PlanLabel],
+            ["Số liệu đến ngày", report.Today],
+        ];
+        return ExcelTables.ToXlsx([new ExcelSheet(name, title, content.Headers, content.Rows)]);
     }
 }

@@ -3,6 +3,7 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Storage;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
+using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Tracking.Dashboard;
 
@@ -51,8 +52,8 @@ public sealed record DashboardReport(
     Page<TaskSummary> Upcoming,
     IReadOnlyList<MonthCount> CompletionByMonth);
 
-/// <summary>The rows of one dashboard table, for an export.</summary>
-public sealed record DashboardTable(DateOnly Today, IReadOnlyList<PlanRow> Plans, IReadOnlyList<AgencyRow> Agencies, IReadOnlyList<TaskSummary> Tasks);
+/// <summary>One dashboard table, whole, for an export; <paramref name="PlanLabel"/> names the plan it counts, or all plans.</summary>
+public sealed record DashboardTable(DateOnly Today, string PlanLabel, IReadOnlyList<PlanRow> Plans, IReadOnlyList<AgencyRow> Agencies, IReadOnlyList<TaskSummary> Tasks);
 
 /// <summary>Builds the dashboard from counts the database makes (<see cref="DashboardCounts"/>) and lists read a page at a time.</summary>
 public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, TaskStatusReader statuses, DashboardCounts counts)
@@ -79,12 +80,19 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     public async Task<DashboardTable> TableAsync(Actor actor, int? planId, string table, int cap, CancellationToken cancellationToken)
     {
         var (day, figures) = await FiguresAsync(actor, planId, cancellationToken);
+        var label = "Tất cả kế hoạch đang theo dõi";
+        if (planId is { } id)
+        {
+            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Number, p.Title }).FirstOrDefaultAsync(cancellationToken);
+            label = plan is null ? $"Kế hoạch {id}" : $"Kế hoạch số {plan.Number ?? "(chưa có số)"}" + (string.IsNullOrWhiteSpace(plan.Title) ? "" : $" – {plan.Title}");
+        }
+
         switch (table)
         {
             case "tong-hop":
-                return new DashboardTable(day.Today, PlanRows(figures, null, figures.Plans.Count + 1).Items.Take(cap).ToList(), [], []);
+                return new DashboardTable(day.Today, label, PlanRows(figures, null, figures.Plans.Count + 1).Items.Take(cap).ToList(), [], []);
             case "xep-hang":
-                return new DashboardTable(day.Today, [], AgencyRows(figures, null, figures.Ranking.Count + 1).Items.Take(cap).ToList(), []);
+                return new DashboardTable(day.Today, label, [], AgencyRows(figures, null, figures.Ranking.Count + 1).Items.Take(cap).ToList(), []);
             case "qua-han" or "sap-den-han":
                 var tasks = new List<TaskSummary>();
                 string? after = null;
@@ -98,7 +106,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
                     after = read.Next;
                 }
                 while (after is not null && tasks.Count < cap);
-                return new DashboardTable(day.Today, [], [], tasks);
+                return new DashboardTable(day.Today, label, [], [], tasks);
             default:
                 throw WorkflowException.Invalid("Không có bảng này.", $"unknown dashboard table {table}");
         }

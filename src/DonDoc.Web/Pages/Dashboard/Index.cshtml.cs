@@ -66,7 +66,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         }
 
         var rows = await dashboard.TableAsync(Actor, Plan, table, DashboardExport.MaxRows, cancellationToken);
-        var bytes = await DashboardExport.ToExcelAsync(rows, table, cancellationToken);
+        var bytes = DashboardExport.ToXlsx(rows, table);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"dondoc-{table}-{rows.Today:yyyyMMdd}.xlsx");
     }
 

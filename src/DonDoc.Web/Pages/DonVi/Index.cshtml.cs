@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Pages.DonVi;
 
 /// <summary>An agency officer's home: the agency's led tasks by status, the next deadlines, then the led and the coordinated tasks, a page each.</summary>
-public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, DonDocDbContext db) : DonDocPageModel
+public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, TaskListWorkbook workbooks, DonDocDbContext db) : DonDocPageModel
 {
     public const int UpcomingRows = 10;
 
@@ -50,5 +50,28 @@ public sealed class IndexModel(TaskCatalog catalog, TaskStatusReader statuses, D
             LeadingPager = Pager.For(this, "lead_after", leading);
             CoordinatingPager = Pager.For(this, "coord_after", coordinating);
         });
+    }
+
+    /// <summary>The agency's tasks as Excel (<c>?handler=Export</c>): an officer's own agency; the office and leaders name one (<c>&amp;agency=</c>).</summary>
+    public async Task<IActionResult> OnGetExportAsync(int? agency, CancellationToken cancellationToken)
+    {
+        if ((agency ?? Actor.AgencyId) is not { } agencyId)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var file = await workbooks.ForAgencyAsync(Actor, agencyId, cancellationToken);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
+        {
+            return NotFound();
+        }
+        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.Forbidden)
+        {
+            return Forbid();
+        }
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Plans;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange, ConsolidatedReportBuilder reports, TimeProvider clock) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange, ConsolidatedReportBuilder reports, TaskListWorkbook workbooks, TimeProvider clock) : DonDocPageModel
 {
     public PlanEntity Plan { get; private set; } = new();
 
@@ -65,6 +65,27 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Pla
         try
         {
             var file = await reports.FileAsync(Actor, id, period, format, cancellationToken);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
+        {
+            return NotFound();
+        }
+        catch (WorkflowException refused)
+        {
+            var page = await ReadAsync(() => LoadAsync(id, cancellationToken));
+            Error = refused.Vietnamese;
+            Response.StatusCode = refused.StatusCode;
+            return page;
+        }
+    }
+
+    /// <summary>The plan's tasks the actor may read as Excel (<c>?handler=Tasks</c>), in the consolidated report's layout.</summary>
+    public async Task<IActionResult> OnGetTasksAsync(int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var file = await workbooks.ForPlanAsync(Actor, id, cancellationToken);
             return File(file.Content, file.ContentType, file.FileName);
         }
         catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
