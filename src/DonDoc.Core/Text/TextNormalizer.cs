@@ -19,7 +19,7 @@ public static class TextNormalizer
 
         // Half a surrogate pair or a noncharacter (U+FFFE) is not text, and normalization throws on it.
         text = WithoutInvalidCodeUnits(text);
-        var composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var composed = ComposedText.Compose(text);
         var firstInvisible = IndexOfInvisible(composed, keepLineBreaks: true);
         if (firstInvisible < 0)
         {

@@ -14,7 +14,7 @@ public static class VietnameseText
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var nfc = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        var nfc = ComposedText.Compose(text);
         return string.Create(nfc.Length, nfc, static (span, source) =>
         {
             for (var i = 0; i < source.Length; i++)

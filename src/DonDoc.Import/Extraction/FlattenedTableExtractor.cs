@@ -221,6 +221,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         var subheadings = SubHeadings(rows);
 
         var tasks = new List<PlanTask>();
+        var memo = new RowSegmenter.DeadlineMemo();
         foreach (var pending in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -246,7 +247,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
                 }
 
                 // After a page break a row goes on with whatever columns were not finished: any may be empty.
-                var segmentation = _segmenter.Segment(tokens, cellRoles, planYear, continuation: segment > 0);
+                var segmentation = _segmenter.Segment(tokens, cellRoles, planYear, continuation: segment > 0, memo);
                 if (segmentation.Margin < 1.0)
                 {
                     warnings.Add(new ExtractionWarning(pending.FirstLine, "uncertain_columns", $"Nhiệm vụ {pending.Number}: việc tách các cột chưa chắc chắn; cần kiểm tra."));
@@ -406,12 +407,18 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         return best >= 2 ? best : 0;
     }
 
+    private static readonly string[] HeaderFragmentPhrases = ["thoi gian", "noi dung", "phoi hop", "chu tri", "san pham", "kiem chung", "ghi chu", "kinh phi", "thoi han"];
+
     /// <summary>Part of a repeated header without its "STT" ("Thời gian thực hiện"): header words only, naming a column.</summary>
     private static bool IsHeaderFragment(string folded)
     {
+        if (!HeaderFragmentPhrases.Any(folded.Contains))
+        {
+            return false;
+        }
+
         var words = Regex.Split(folded, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToList();
-        return words.Count >= 3 && IsHeaderLine(folded)
-            && new[] { "thoi gian", "noi dung", "phoi hop", "chu tri", "san pham", "kiem chung", "ghi chu", "kinh phi", "thoi han" }.Any(folded.Contains);
+        return words.Count >= 3 && IsHeaderLine(folded);
     }
 
     private static bool IsHeaderLine(string folded)

@@ -21,6 +21,26 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
 
     public sealed record Segmentation(IReadOnlyList<string> Cells, double Margin);
 
+    /// <summary>
+    /// Which texts read as a deadline, remembered over the rows of one document: a plan repeats its
+    /// deadline cells ("Thường xuyên", "Quý IV/2026") on row after row, and each row tries many spans.
+    /// </summary>
+    public sealed class DeadlineMemo
+    {
+        private readonly Dictionary<string, bool> _understood = new(StringComparer.Ordinal);
+
+        internal bool Understood(string text, DeadlineParser deadlines, int? planYear)
+        {
+            if (!_understood.TryGetValue(text, out var understood))
+            {
+                understood = deadlines.Parse(text, planYear).Kind != DeadlineKind.Unknown;
+                _understood[text] = understood;
+            }
+
+            return understood;
+        }
+    }
+
     public static List<Token> Tokenize(IEnumerable<string> lines)
     {
         var tokens = new List<Token>();
@@ -48,7 +68,8 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
     }
 
     /// <param name="continuation">The row goes on after a page break: any column may be empty.</param>
-    public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear, bool continuation = false)
+    /// <param name="memo">The deadline texts already read in this document (one plan year); a fresh one when null.</param>
+    public Segmentation Segment(IReadOnlyList<Token> tokens, IReadOnlyList<ColumnRole> roles, int? planYear, bool continuation = false, DeadlineMemo? memo = null)
     {
         var n = tokens.Count;
         // One more column after the last: content that the extraction moved past the other cells (a page
@@ -56,16 +77,26 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
         var contentIndex = continuation ? -1 : roles.ToList().IndexOf(ColumnRole.Content);
         roles = contentIndex >= 0 ? [.. roles, ColumnRole.Content] : roles;
         var k = roles.Count;
-        var scores = new SpanScores(tokens, deadlines, planYear, continuation);
+        var scores = new SpanScores(tokens, deadlines, planYear, continuation, memo ?? new DeadlineMemo());
         double Score(int column, int start, int end) => column == k - 1 && contentIndex >= 0
             ? (start == end ? 0 : scores.DisplacedContent(start))
             : scores.Score(roles[column], start, end);
-        // best[c, j]: the best score of cutting tokens [0, j) into columns [0, c].
+        // What a cut before each word and a cell ending after each word add, computed once for the row:
+        // the dynamic program below asks for them once per column and span.
+        var cutAt = new double[n + 1];
+        var endAt = new double[n + 1];
+        for (var p = 0; p <= n; p++)
+        {
+            cutAt[p] = scores.CutBonus(p);
+            endAt[p] = p == 0 || p == n ? 0 : scores.EndBonus(p);
+        }
+
+        // best[c, j]: the best score of cutting tokens [0, j) into columns [0, c]. An empty cell has no cut and no end.
         var best = new double[k, n + 1];
         var from = new int[k, n + 1];
         for (var j = 0; j <= n; j++)
         {
-            best[0, j] = Score(0, 0, j) + scores.EndBonus(0, j, last: j == n);
+            best[0, j] = Score(0, 0, j) + endAt[j];
             from[0, j] = 0;
         }
 
@@ -82,7 +113,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
                         continue;
                     }
 
-                    var score = best[c - 1, i] + Score(c, i, j) + scores.CutBonus(i, j) + scores.EndBonus(i, j, last: j == n);
+                    var score = best[c - 1, i] + Score(c, i, j) + (i == j ? 0 : cutAt[i] + endAt[j]);
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -119,7 +150,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             {
                 if (alternative >= 0 && alternative <= n && !double.IsNegativeInfinity(best[k - 2, alternative]))
                 {
-                    var score = best[k - 2, alternative] + Score(k - 1, alternative, n) + scores.CutBonus(alternative, n);
+                    var score = best[k - 2, alternative] + Score(k - 1, alternative, n) + (alternative == n ? 0 : cutAt[alternative]);
                     margin = Math.Min(margin, best[k - 1, n] - score);
                 }
             }
@@ -136,19 +167,21 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
         private readonly int? _planYear;
         private readonly double[] _agencyPrefix;
         private readonly int[] _nonDeadlinePrefix;
-        private readonly Dictionary<(int, int), bool> _parsedDeadlines = [];
+        private readonly DeadlineMemo _memo;
         private readonly bool[] _insideName;
         private readonly bool[] _startsName;
         private readonly bool[] _endsName;
         private readonly bool[] _documentHead;
         private readonly bool[] _deadlineOpener;
+        private readonly bool[] _amount;
 
         private readonly bool _continuation;
         private readonly bool _singleLine;
         private readonly int _longestLine;
 
-        public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear, bool continuation)
+        public SpanScores(IReadOnlyList<Token> tokens, DeadlineParser deadlines, int? planYear, bool continuation, DeadlineMemo memo)
         {
+            _memo = memo;
             _continuation = continuation;
             _singleLine = tokens.Count(t => t.StartsLine) <= 1;
             _longestLine = tokens.Count == 0 ? 0 : tokens.Max(t => t.LineLength);
@@ -163,16 +196,20 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             var covered = KnownNameCoverage(tokens, _insideName, _startsName);
             _documentHead = new bool[tokens.Count];
             _deadlineOpener = new bool[tokens.Count];
+            _amount = new bool[tokens.Count];
             for (var i = 0; i < tokens.Count; i++)
             {
                 var head = string.Join(" ", tokens.Skip(i).Take(4).Select(t => t.Folded));
                 var first = tokens[i].Text[0];
                 // A cell starts with a capital ("Văn bản", "Báo cáo") or a figure ("100% …"); "văn bản" in lower case is wrapped content.
+                var documentHead = head.Replace('/', ' ');
                 _documentHead[i] = (char.IsUpper(first) || char.IsDigit(first))
-                    && ColumnVocabulary.ProductHeads.Any(h => StartsWithWords(head.Replace('/', ' '), h));
+                    && ColumnVocabulary.ProductHeads.Any(h => StartsWithWords(documentHead, h));
                 // A date ("31/8/2025") or an hour ("16h") may open a deadline; a year range ("2025-2030.") or a count may not.
                 _deadlineOpener[i] = ColumnVocabulary.DeadlineOpeners.Any(o => StartsWithWords(head, o))
                     || tokens[i].Folded.Contains('/', StringComparison.Ordinal) || OpeningHour().IsMatch(tokens[i].Folded);
+                // An amount ("14.000.000"): a cut before it is likely even within a line.
+                _amount[i] = tokens[i].Text.Count(char.IsDigit) >= 5 && !tokens[i].Text.Contains('/', StringComparison.Ordinal);
             }
 
             for (var i = 1; i < tokens.Count; i++)
@@ -210,13 +247,8 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
         }
 
         /// <summary>A cell does not end in a comma or semicolon: "Các sở, ban, ngành," goes on in the next line.</summary>
-        public double EndBonus(int start, int end, bool last)
+        public double EndBonus(int end)
         {
-            if (end == start || last)
-            {
-                return 0;
-            }
-
             var text = _tokens[end - 1].Text;
             return text.EndsWith(',') || text.EndsWith(';') ? -3 : 0;
         }
@@ -229,9 +261,9 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
         }
 
         /// <summary>Cells begin on a new line and with a capital: a cut elsewhere costs.</summary>
-        public double CutBonus(int position, int end)
+        public double CutBonus(int position)
         {
-            if (position >= _tokens.Count || position == end)
+            if (position >= _tokens.Count)
             {
                 return 0;
             }
@@ -242,7 +274,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
             }
 
             var token = _tokens[position];
-            var isAmount = token.Text.Count(char.IsDigit) >= 5 && !token.Text.Contains('/', StringComparison.Ordinal);
+            var isAmount = _amount[position];
             var bonus = token.StartsLine ? 1.0 : _endsName[position] || isAmount ? -1.0 : -4.0;
             if (!token.StartsLine && !_singleLine && token.LineLength > 0.7 * _longestLine && !isAmount)
             {
@@ -281,12 +313,7 @@ public sealed partial class RowSegmenter(DeadlineParser deadlines)
                 return -3.0 * length;
             }
 
-            if (!_parsedDeadlines.TryGetValue((start, end), out var understood))
-            {
-                var text = string.Join(" ", _tokens.Skip(start).Take(length).Select(t => t.Text));
-                understood = _deadlines.Parse(text, _planYear).Kind != DeadlineKind.Unknown;
-                _parsedDeadlines[(start, end)] = understood;
-            }
+            var understood = _memo.Understood(string.Join(" ", _tokens.Skip(start).Take(length).Select(t => t.Text)), _deadlines, _planYear);
 
             return understood ? 3 + length - (1.5 * outside) : -3.0 * length;
         }
