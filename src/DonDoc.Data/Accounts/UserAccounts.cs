@@ -103,8 +103,11 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
         Check(await users.UpdateSecurityStampAsync(user));
     }
 
-    /// <summary>An administrator sets a new password, which the user must change at the next sign-in; the account's sessions end.</summary>
-    public async Task ResetPasswordAsync(DonDocUser user, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets a new password in place of the old one; the account's sessions end. An administrator's choice must be
+    /// changed at the next sign-in (<paramref name="mustChangePassword"/>); one the user set through a reset link need not.
+    /// </summary>
+    public async Task ResetPasswordAsync(DonDocUser user, string password, CancellationToken cancellationToken, bool mustChangePassword = true)
     {
         await using var transaction = await db.Database.BeginUnlessInOneAsync(cancellationToken);
         if (await users.HasPasswordAsync(user))
@@ -113,7 +116,7 @@ public sealed class UserAccounts(UserManager<DonDocUser> users, RoleManager<Iden
         }
 
         Check(await users.AddPasswordAsync(user, password));
-        user.MustChangePassword = true;
+        user.MustChangePassword = mustChangePassword;
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitIfOwnAsync(cancellationToken);

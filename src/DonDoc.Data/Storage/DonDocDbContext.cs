@@ -57,6 +57,8 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<IdempotencyRecordEntity> IdempotencyRecords => Set<IdempotencyRecordEntity>();
 
+    public DbSet<PasswordResetTokenEntity> PasswordResetTokens => Set<PasswordResetTokenEntity>();
+
     public DbSet<WebhookSubscriptionEntity> WebhookSubscriptions => Set<WebhookSubscriptionEntity>();
 
     public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
@@ -171,6 +173,16 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             key.Property(k => k.CreatedBy).HasMaxLength(200);
             key.HasIndex(k => k.Prefix).IsUnique();
             key.HasOne(k => k.Agency).WithMany().HasForeignKey(k => k.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PasswordResetTokenEntity>(token =>
+        {
+            token.ToTable("password_reset_tokens");
+            token.Property(t => t.UserId).HasMaxLength(450);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => new { t.UserId, t.CreatedAt });
+            token.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<IdempotencyRecordEntity>(record =>

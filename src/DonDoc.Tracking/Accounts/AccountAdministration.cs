@@ -78,20 +78,23 @@ public sealed class AccountAdministration(DonDocDbContext db, UserAccounts accou
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task ResetPasswordAsync(Actor actor, string userId, string? password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets a temporary password that the user must change at the next sign-in; every session of the account ends.
+    /// With no password typed, one is generated and returned, for the administrator to see once and pass on.
+    /// </summary>
+    public async Task<PasswordResetByAdministrator> ResetPasswordAsync(Actor actor, string userId, string? password, CancellationToken cancellationToken)
     {
         RequireAdministrator(actor);
         var user = await FindAsync(userId);
-        if (string.IsNullOrEmpty(password))
-        {
-            throw WorkflowException.Invalid("Hãy nhập mật khẩu tạm thời.", "reset without a password");
-        }
+        var generated = string.IsNullOrEmpty(password);
+        var temporary = generated ? TemporaryPasswords.Generate() : password!;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await accounts.ResetPasswordAsync(user, password, cancellationToken);
-        audit.RecordAbout(actor, AuditActions.AccountPasswordReset, AuditActions.User(userId), null, new { mustChangePassword = true });
+        await accounts.ResetPasswordAsync(user, temporary, cancellationToken);
+        audit.RecordAbout(actor, AuditActions.AccountPasswordReset, AuditActions.User(userId), null, new { mustChangePassword = true, generated });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return new PasswordResetByAdministrator(user.Email ?? user.UserName ?? userId, generated ? temporary : null);
     }
 
     /// <summary>The user changes their own password; the audit entry holds no password, only that it changed.</summary>
@@ -131,3 +134,6 @@ public sealed class AccountAdministration(DonDocDbContext db, UserAccounts accou
         }
     }
 }
+
+/// <summary>An administrator's reset: whose password, and the generated one when the administrator typed none (shown once, stored nowhere but as its hash).</summary>
+public sealed record PasswordResetByAdministrator(string Email, string? GeneratedPassword);

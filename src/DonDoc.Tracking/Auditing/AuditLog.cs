@@ -50,6 +50,8 @@ public static class AuditActions
     public const string AccountUnlock = "account.unlock";
     public const string AccountPasswordReset = "account.password-reset";
     public const string AccountPasswordChange = "account.password-change";
+    public const string AccountPasswordResetLink = "account.password-reset-link";
+    public const string AccountPasswordResetByEmail = "account.password-reset-by-email";
     public const string ApiKeyCreate = "apikey.create";
     public const string ApiKeyRevoke = "apikey.revoke";
     public const string WebhookCreate = "webhook.create";

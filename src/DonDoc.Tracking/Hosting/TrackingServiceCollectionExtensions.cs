@@ -70,6 +70,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<DirectoryAdministration>();
         // Needs the account services (Identity) that the web app and "dondoc user" add.
         services.AddScoped<AccountAdministration>();
+        services.AddScoped<ForgottenPasswords>();
         services.AddScoped<CalendarAnnouncements>();
 
         // Reminders: rules, the outbox and its senders, the day's job, profiles, the calendar feed.
@@ -85,6 +86,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<NotificationComposer>();
+        services.AddSingleton<SmtpMailer>();
         services.AddScoped<INotificationChannel, EmailChannel>();
         services.AddScoped<INotificationChannel, TelegramChannel>();
         services.AddScoped<OutboxDispatcher>();

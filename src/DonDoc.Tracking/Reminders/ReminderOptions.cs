@@ -15,6 +15,9 @@ public sealed record AppLinks(string PublicUrl)
 
     public string Calendar(string token) => $"{PublicUrl}/lich/{token}.ics";
 
+    /// <summary>The page where a forgotten password is set again; the token is the only key to it.</summary>
+    public string PasswordReset(string token) => $"{PublicUrl}/Account/ResetPassword?token={token}";
+
     public string Unsubscribe(string token, string rule) => $"{PublicUrl}/huy-nhan-thu/{token}/{rule}";
 
     public static AppLinks Read(IConfiguration configuration) =>

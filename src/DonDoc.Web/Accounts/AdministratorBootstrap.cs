@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using DonDoc.Core.Access;
 using DonDoc.Data.Accounts;
 using DonDoc.Tracking.Accounts;
@@ -30,7 +29,7 @@ public sealed class AdministratorBootstrap(
 
         var email = configuration["Admin:Email"] is { Length: > 0 } configured ? configured : "admin@dondoc.local";
         var configuredPassword = configuration["Admin:Password"];
-        var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
+        var password = string.IsNullOrEmpty(configuredPassword) ? TemporaryPasswords.Generate() : configuredPassword;
         // A generated password is shown once on the console: it is one-time, changed at the first sign-in.
         await administration.CreateAsync(
             Actor.System("Khởi tạo hệ thống"), email, Roles.Administrator, null, password, "Quản trị hệ thống",
@@ -47,13 +46,5 @@ public sealed class AdministratorBootstrap(
             Console.WriteLine("================================================================");
             Console.WriteLine();
         }
-    }
-
-    /// <summary>A random password that meets the policy: letters of both cases, digits and a symbol.</summary>
-    private static string GeneratePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 16);
-        return new string(chars) + "-Aa9";
     }
 }

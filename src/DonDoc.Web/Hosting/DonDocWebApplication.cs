@@ -135,6 +135,8 @@ public static class DonDocWebApplication
         {
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Unsubscribe");
             options.Conventions.AuthorizeFolder("/Admin", "admin");

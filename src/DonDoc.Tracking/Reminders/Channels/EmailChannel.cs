@@ -1,17 +1,15 @@
 using DonDoc.Core.Reminders;
 using DonDoc.Data.Reminders;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace DonDoc.Tracking.Reminders.Channels;
 
 /// <summary>Mail over SMTP (MailKit): a Vietnamese subject, a plain-text and an HTML body, an unsubscribe link per kind of notice.</summary>
-public sealed class EmailChannel(SmtpOptions options, AppLinks links) : INotificationChannel
+public sealed class EmailChannel(SmtpMailer mailer, AppLinks links) : INotificationChannel
 {
     public string Name => NotificationChannels.Email;
 
-    public bool Enabled => options.Enabled;
+    public bool Enabled => mailer.Enabled;
 
     public async Task SendAsync(Recipient person, IReadOnlyList<NoticeContent> notices, DateOnly day, CancellationToken cancellationToken)
     {
@@ -22,7 +20,7 @@ public sealed class EmailChannel(SmtpOptions options, AppLinks links) : INotific
 
         string? Unsubscribe(ReminderKind kind) => person.UnsubscribeToken is { } token ? links.Unsubscribe(token, kind.ToSchemaName()) : null;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.From));
+        message.From.Add(mailer.From);
         message.To.Add(new MailboxAddress(person.Name, person.Email));
         message.Subject = NoticeText.Subject(notices, day);
         if (notices.Count > 0 && Unsubscribe(notices[0].Kind) is { } first)
@@ -36,23 +34,6 @@ public sealed class EmailChannel(SmtpOptions options, AppLinks links) : INotific
             HtmlBody = NoticeText.Html(notices, links, Unsubscribe),
         }.ToMessageBody();
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(options.Host ?? throw new InvalidOperationException("Smtp:Host is not set"), options.Port, Security(options.Security), cancellationToken);
-        if (!string.IsNullOrEmpty(options.User))
-        {
-            await client.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
-        }
-
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        await mailer.SendAsync(message, cancellationToken);
     }
-
-    private static SecureSocketOptions Security(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "none" => SecureSocketOptions.None,
-        "starttls" => SecureSocketOptions.StartTls,
-        "ssl" or "sslonconnect" or "tls" => SecureSocketOptions.SslOnConnect,
-        "starttlswhenavailable" => SecureSocketOptions.StartTlsWhenAvailable,
-        _ => SecureSocketOptions.Auto,
-    };
 }

@@ -15,6 +15,9 @@ public sealed class UsersModel(AccountAdministration accounts, DonDocDbContext d
 
     public IReadOnlyList<string> AgencyNames { get; private set; } = [];
 
+    /// <summary>The reset just made, when its password was generated: shown once.</summary>
+    public PasswordResetByAdministrator? Reset { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>The initial password is the administrator's choice: the new user changes it at the first sign-in.</summary>
@@ -33,10 +36,23 @@ public sealed class UsersModel(AccountAdministration accounts, DonDocDbContext d
             () => accounts.SetLockedAsync(Actor, userId ?? "", locked, cancellationToken),
             locked ? "Đã khóa tài khoản." : "Đã mở khóa tài khoản.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostResetPasswordAsync(string? userId, string? password, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            () => accounts.ResetPasswordAsync(Actor, userId ?? "", password, cancellationToken),
-            "Đã đặt mật khẩu tạm thời; người dùng phải đổi mật khẩu khi đăng nhập.", () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
+    /// <summary>The password typed, or with none a generated one shown on this answer only (never stored in a cookie, never cached).</summary>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string? userId, string? password, CancellationToken cancellationToken)
+    {
+        PasswordResetByAdministrator? reset = null;
+        var result = await ChangeAsync(
+            async () => reset = await accounts.ResetPasswordAsync(Actor, userId ?? "", password, cancellationToken),
+            "Đã đặt mật khẩu tạm thời; mọi phiên đăng nhập của tài khoản đã kết thúc, người dùng phải đổi mật khẩu khi đăng nhập.",
+            () => Redirect("/Admin/Users"), () => Reload(cancellationToken));
+        if (reset?.GeneratedPassword is null)
+        {
+            return result;
+        }
+
+        Reset = reset;
+        Response.Headers.CacheControl = "no-store";
+        return await Reload(cancellationToken);
+    }
 
     private async Task<IActionResult> Reload(CancellationToken cancellationToken)
     {
