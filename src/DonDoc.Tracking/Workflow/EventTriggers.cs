@@ -22,6 +22,16 @@ public sealed record EventView(int Id, string Name, bool IsCondition, DateOnly O
 /// <summary>The outcome of recording an event: the tasks that got a concrete deadline from it.</summary>
 public sealed record EventOutcome(EventView Event, IReadOnlyList<int> TriggeredTaskIds);
 
+/// <summary>An event or condition as published tasks word what they wait for, with how many wait and the first of them.</summary>
+/// <param name="Name">The wording of the deadline, to record the event under: a name that matches it dates the tasks.</param>
+public sealed record AwaitedEvent(string Name, bool IsCondition, int TaskCount, IReadOnlyList<AwaitedTask> Tasks);
+
+/// <summary>A task waiting for an event or condition, as the events page names it.</summary>
+public sealed record AwaitedTask(int Id, int PlanId, string? PlanNumber, string? Number, string Content, string? DeadlineRaw);
+
+/// <summary>A task an event gave a deadline, with that deadline.</summary>
+public sealed record DatedTask(int Id, int PlanId, string? PlanNumber, string? Number, string Content, DateOnly? Due);
+
 /// <summary>
 /// Records events and met conditions, and gives every event-relative or conditional task that waits
 /// on one its concrete deadline.
@@ -151,6 +161,70 @@ public sealed class EventTriggers(DonDocDbContext db, DeadlineParser parser, Tas
 
         var rows = await events.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
         return Page<EventView>.From(rows, size, e => new DateIdPosition(e.OccurredOn, e.Id).ToString(), ToView);
+    }
+
+    /// <summary>How many events the page lists, those most tasks wait for first, and how many of each one's tasks it names.</summary>
+    public const int AwaitedEventsShown = 100;
+
+    public const int AwaitedTasksShown = 10;
+
+    /// <summary>
+    /// The events and conditions the live tasks of published plans wait for, grouped by their wording (folded, so that
+    /// "Đại hội Đảng bộ tỉnh" and "đại hội đảng bộ tỉnh" are one), most tasks first: what the office picks from to record.
+    /// </summary>
+    public async Task<IReadOnlyList<AwaitedEvent>> AwaitedAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng theo dõi mới xem các sự kiện đang chờ.", $"user {actor.UserId} may not list awaited events");
+        }
+
+        var waiting = db.Tasks.AsNoTracking()
+            .Where(t => t.Phase == TaskPhase.Waiting && !t.Cancelled && t.Plan!.State == PlanState.Published && t.WaitingFor != null);
+        var wordings = await waiting.GroupBy(t => new { t.WaitingFor, t.DeadlineKind })
+            .Select(g => new { g.Key.WaitingFor, g.Key.DeadlineKind, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var groups = wordings
+            .GroupBy(w => Fold(w.WaitingFor!))
+            .Select(g => new
+            {
+                Name = g.OrderByDescending(w => w.Count).ThenBy(w => w.WaitingFor, StringComparer.Ordinal).First().WaitingFor!,
+                Wordings = g.Select(w => w.WaitingFor!).Distinct().ToList(),
+                IsCondition = g.Where(w => w.DeadlineKind == "conditional").Sum(w => w.Count) > g.Where(w => w.DeadlineKind != "conditional").Sum(w => w.Count),
+                Count = g.Sum(w => w.Count),
+            })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Take(AwaitedEventsShown)
+            .ToList();
+        var shownWordings = groups.SelectMany(g => g.Wordings).ToList();
+        var tasks = shownWordings.Count == 0
+            ? []
+            : await waiting.Where(t => shownWordings.Contains(t.WaitingFor!))
+                .OrderBy(t => t.Id)
+                .Take(AwaitedEventsShown * AwaitedTasksShown)
+                .Select(t => new { t.WaitingFor, Task = new AwaitedTask(t.Id, t.PlanId, t.Plan!.Number, t.Number, t.Content, t.DeadlineRaw) })
+                .ToListAsync(cancellationToken);
+        var byName = tasks.GroupBy(t => Fold(t.WaitingFor!)).ToDictionary(g => g.Key, g => g.Select(t => t.Task).Take(AwaitedTasksShown).ToList());
+        return groups.Select(g => new AwaitedEvent(g.Name, g.IsCondition, g.Count, byName.GetValueOrDefault(Fold(g.Name)) ?? [])).ToList();
+    }
+
+    /// <summary>The tasks named, as they stand after an event dated them: what the page shows after recording one.</summary>
+    public async Task<IReadOnlyList<DatedTask>> DatedAsync(Actor actor, IReadOnlyCollection<int> taskIds, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.CanImport(actor))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng theo dõi mới xem kết quả ghi nhận sự kiện.", $"user {actor.UserId} may not read dated tasks");
+        }
+
+        if (taskIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+            .OrderBy(t => t.CurrentDue).ThenBy(t => t.Id)
+            .Select(t => new DatedTask(t.Id, t.PlanId, t.Plan!.Number, t.Number, t.Content, t.CurrentDue))
+            .ToListAsync(cancellationToken);
     }
 
     private static string Fold(string text) => VietnameseText.CollapseWhiteSpace(VietnameseText.Fold(text));
