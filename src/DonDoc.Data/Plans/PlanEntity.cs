@@ -33,6 +33,9 @@ public sealed class PlanEntity
     /// <summary>The importer's warnings and dropped lines, as JSON, for the review page.</summary>
     public string? ImportNotesJson { get; set; }
 
+    /// <summary>Whether a completion must carry evidence (a file); null follows the office's default (Tracking:RequireCompletionEvidence).</summary>
+    public bool? RequiresCompletionEvidence { get; set; }
+
     /// <summary>Incremented by every change; two edits of the same version never both win.</summary>
     public int Version { get; set; }
 

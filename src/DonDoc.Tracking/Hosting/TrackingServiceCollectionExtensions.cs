@@ -60,6 +60,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<ImportDrafts>();
         services.AddScoped<Exchange.PlanExchange>();
         services.AddScoped<EventTriggers>();
+        services.AddSingleton(CompletionEvidenceRule.Read(configuration));
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<DashboardBuilder>();
         // The consolidated report; the periodic reports register their narratives before this, or replace the default.

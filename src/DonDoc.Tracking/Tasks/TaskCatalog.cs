@@ -18,7 +18,7 @@ namespace DonDoc.Tracking.Tasks;
 /// Every list is one keyset-paged query over an index, sorted by the database; statuses are the stored
 /// phase and due key compared with today (<see cref="StoredStatus"/>).
 /// </summary>
-public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, TaskSearch search, DashboardCounts counts, DeadlineParser parser)
+public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, TaskSearch search, DashboardCounts counts, DeadlineParser parser, CompletionEvidenceRule evidenceRule)
 {
     /// <summary>One page of the tasks the actor may read that pass the filter: by due date (then id), or by relevance for a search.</summary>
     public async Task<Page<TaskSummary>> ListAsync(Actor actor, TaskFilter filter, PageRequest page, CancellationToken cancellationToken)
@@ -282,7 +282,11 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
                 TaskAccess.CanReportAsLead(actor, parties!) && !task.Cancelled && task.Plan.State == PlanState.Published,
                 TaskAccess.CanContribute(actor, parties!) && !task.Cancelled && task.Plan.State == PlanState.Published,
                 TaskAccess.CanManage(actor, task.Plan.OwnerId),
-                TaskStatusReader.IsPeriodic(task)));
+                TaskStatusReader.IsPeriodic(task)))
+        {
+            CompletionRequiresEvidence = evidenceRule.Requires(task.Plan),
+            HasEvidence = files.Count > 0,
+        };
     }
 
     /// <summary>How many of the tasks in the filter the actor may read are in each status, counted by the database.</summary>

@@ -100,7 +100,16 @@ public sealed record TaskDetails(
     IReadOnlyList<ChecklistItemView> Checklist,
     IReadOnlyList<ExtensionView> Extensions,
     IReadOnlyList<AuditView> Audit,
-    TaskPermissions Can);
+    TaskPermissions Can)
+{
+    /// <summary>Whether its plan (or the office) requires evidence with the completion report (<see cref="Workflow.CompletionEvidenceRule"/>), for the completion form.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CompletionRequiresEvidence { get; init; }
+
+    /// <summary>Whether a file is already stored for the task, which then counts as its evidence.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HasEvidence { get; init; }
+}
 
 public sealed record TaskPermissions(bool ReportAsLead, bool Contribute, bool Manage, bool Periodic);
 

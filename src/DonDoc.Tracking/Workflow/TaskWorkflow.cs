@@ -83,6 +83,7 @@ public sealed class TaskWorkflow(
     AgencyDirectoryStore directory,
     DeadlineParser parser,
     EventTriggers triggers,
+    CompletionEvidenceRule evidenceRule,
     TimeProvider clock)
 {
     public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -208,6 +209,13 @@ public sealed class TaskWorkflow(
         }
 
         var checkedFiles = evidence.Check(files);
+        if (checkedFiles.Count == 0 && evidenceRule.Requires(task.Plan!) && !await HasEvidenceAsync(task.Id, cancellationToken))
+        {
+            throw WorkflowException.Invalid(
+                "Kế hoạch này yêu cầu tài liệu kiểm chứng khi báo cáo hoàn thành: hãy đính kèm ít nhất một tệp (văn bản, biên bản, hình ảnh…).",
+                $"task {taskId}: completion without evidence, which its plan requires");
+        }
+
         using var upload = evidence.BeginUpload();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var report = NewReport(actor, task, ReportKind.Completion, 100, input.Summary);
@@ -243,6 +251,13 @@ public sealed class TaskWorkflow(
         if (!accept && string.IsNullOrWhiteSpace(input.Reason))
         {
             throw WorkflowException.Invalid("Trả lại nhiệm vụ cần ghi rõ lý do.", "return without a reason");
+        }
+
+        if (accept && evidenceRule.Requires(task.Plan!) && !await HasEvidenceAsync(task.Id, cancellationToken))
+        {
+            throw WorkflowException.Invalid(
+                "Kế hoạch này yêu cầu tài liệu kiểm chứng khi báo cáo hoàn thành, nhưng nhiệm vụ chưa có tệp nào: hãy trả lại để đơn vị bổ sung.",
+                $"task {taskId}: accepting a completion without evidence, which its plan requires");
         }
 
         var before = new { completion = task.Completion.ToString(), task.CompletedOn };
@@ -598,6 +613,47 @@ public sealed class TaskWorkflow(
     }
 
     /// <summary>Archives (work over) or cancels (withdrawn) a published plan with a reason; nothing is deleted.</summary>
+    /// <summary>
+    /// Whether the plan requires evidence with a completion: yes, no, or (null) as the office's default. The office that
+    /// manages the plan decides; it applies to completions reported and accepted from now on.
+    /// </summary>
+    public async Task SetCompletionEvidenceAsync(Actor actor, int planId, bool? required, int? version, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || !(actor.ReadsEverything || TaskAccess.CanManage(actor, plan.OwnerId)))
+        {
+            throw WorkflowException.NotFound($"plan {planId}");
+        }
+
+        if (!TaskAccess.CanManage(actor, plan.OwnerId))
+        {
+            throw WorkflowException.Forbidden("Chỉ văn phòng quản lý kế hoạch này mới đặt được yêu cầu tài liệu kiểm chứng.", $"user {actor.UserId} does not manage plan {planId}");
+        }
+
+        if (version is { } expected && expected != plan.Version)
+        {
+            throw WorkflowException.Stale(new { plan.Id, plan.Version, requiresCompletionEvidence = plan.RequiresCompletionEvidence });
+        }
+
+        if (plan.RequiresCompletionEvidence == required)
+        {
+            return;
+        }
+
+        var before = new { requiresCompletionEvidence = plan.RequiresCompletionEvidence };
+        plan.RequiresCompletionEvidence = required;
+        plan.Version++;
+        audit.Record(actor, "plan.completion_evidence", plan.Id, null, before, new { requiresCompletionEvidence = required, inForce = evidenceRule.Requires(plan) });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw WorkflowException.Stale(new { plan.Id });
+        }
+    }
+
     public async Task ClosePlanAsync(Actor actor, int planId, bool cancel, string? reason, int? version, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
@@ -656,6 +712,10 @@ public sealed class TaskWorkflow(
         await db.TouchPlansAsync([planId], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Whether any file is stored for the task: with a report or a product of its checklist.</summary>
+    private Task<bool> HasEvidenceAsync(int taskId, CancellationToken cancellationToken) =>
+        db.EvidenceFiles.AnyAsync(f => f.TaskId == taskId, cancellationToken);
 
     /// <summary>The task's stored phase and due key after a change, for today.</summary>
     private void Refresh(PlanTaskEntity task) => states.Refresh(task, task.Plan!.State, task.Plan.IssuedOn?.Year, VietnamTime.Today(clock));

@@ -487,6 +487,9 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("RequiresCompletionEvidence")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SourceFile")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -464,6 +464,9 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("RequiresCompletionEvidence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceFile")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.Plans;
 
-public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange, ConsolidatedReportBuilder reports, TaskListWorkbook workbooks, TimeProvider clock) : DonDocPageModel
+public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, PlanExchange exchange, ConsolidatedReportBuilder reports, TaskListWorkbook workbooks, CompletionEvidenceRule evidenceRule, TimeProvider clock) : DonDocPageModel
 {
     public PlanEntity Plan { get; private set; } = new();
 
@@ -35,6 +35,11 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Pla
     public Pager Pager { get; private set; } = new(null, null, null);
 
     public bool CanManage => TaskAccess.CanManage(Actor, Plan.OwnerId);
+
+    /// <summary>Whether completions of this plan must carry evidence: its own setting, else the office's default.</summary>
+    public bool RequiresEvidence => evidenceRule.Requires(Plan);
+
+    public bool OfficeRequiresEvidence => evidenceRule.OfficeDefault;
 
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
 
@@ -110,6 +115,14 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Pla
             return $"{month.Year:0000}-{month.Month:00}";
         }
     }
+
+    /// <param name="required">Yes, no, or empty for the office's default.</param>
+    public Task<IActionResult> OnPostEvidenceAsync(int id, bool? required, int? version, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            () => workflow.SetCompletionEvidenceAsync(Actor, id, required, version, cancellationToken),
+            "Đã lưu yêu cầu tài liệu kiểm chứng.",
+            () => Redirect($"/Plans/{id}"),
+            async () => { await LoadAsync(id, cancellationToken); return Page(); });
 
     public Task<IActionResult> OnPostCloseAsync(int id, string? reason, bool cancel, int? version, CancellationToken cancellationToken) =>
         ChangeAsync(
