@@ -78,7 +78,27 @@ public static partial class ColumnHeaders
         ("bat dau", null, 1.15), ("khoi cong", null, 1.15),
     ];
 
-    private static readonly HashSet<string> NumberHeaders = new(StringComparer.Ordinal) { "stt", "tt", "so tt", "so thu tu", "thu tu", "so" };
+    // A narrow first column wraps its "STT" or "TT" over two lines: "ST" above "T", "T" above "T".
+    private static readonly HashSet<string> NumberHeaders = new(StringComparer.Ordinal) { "stt", "tt", "so tt", "so thu tu", "thu tu", "so", "st t", "t t", "s tt" };
+
+    /// <summary>
+    /// Every word a header line may hold: the words of the header phrases and of the number headers, the pieces
+    /// a wrapped header leaves ("ST" / "T"), and the small words around them ("Cơ quan cho ý kiến", "Kinh phí
+    /// (triệu đồng)").
+    /// </summary>
+    private static readonly HashSet<string> HeaderWords = new(
+        Vocabulary.SelectMany(v => v.Phrase.Split(' '))
+            .Concat(NumberHeaders.SelectMany(h => h.Split(' ')))
+            .Concat(["s", "st", "va", "cac", "cua", "cho", "y", "kien", "chuan", "bi", "du", "tinh", "trieu", "nghin", "ty", "dong",
+                     "cap", "duoc", "de", "xuat", "ban", "hanh", "chinh", "lien", "quan", "ho", "tro", "chi", "tiet", "cu", "the"]),
+        StringComparer.Ordinal);
+
+    /// <summary>Whether a line holds header words only ("Đơn vị chủ", "T", "thực hiện"): it may be a line of a table's header.</summary>
+    public static bool IsHeaderLine(string line)
+    {
+        var words = WordPattern().Matches(VietnameseText.Fold(line)).Select(m => m.Value).ToList();
+        return words.Count > 0 && words.All(w => HeaderWords.Contains(w) || w.All(char.IsDigit));
+    }
 
     private static readonly Dictionary<string, (string[] Words, ColumnRole? Role, double Weight)[]> ByFirstWord = Vocabulary
         .Select(v => (Words: v.Phrase.Split(' '), v.Role, v.Weight))

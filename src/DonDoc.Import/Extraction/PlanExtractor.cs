@@ -369,20 +369,57 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
         TaskBuilder? current = null;
         string? lastNumber = null;
         var afterBreak = false;
+        // Read by position, a borderless row may print its number level with the middle of its cells: the lines
+        // from the space above the row (a padding gap) down to a numbered line belong to that number's task.
+        // They wait here until a gap or a heading gives them to the task above, or a number claims them.
+        var band = new List<GridRow>();
+        void GiveBandToCurrent()
+        {
+            foreach (var waiting in band)
+            {
+                Attach(waiting);
+            }
+
+            band.Clear();
+        }
+
+        // A row without a number goes on with the task above; with none above, it starts an unnumbered task.
+        void Attach(GridRow row)
+        {
+            if (current is null)
+            {
+                if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
+                {
+                    return;
+                }
+
+                current = NewTask(path, null, row, row.Text(ColumnRole.Content));
+                current.Warnings.Add(new ExtractionWarning(row.Line.Number, "orphan_row", "Dòng không có STT và không thuộc nhiệm vụ nào phía trên; đã tạo nhiệm vụ mới để người rà soát kiểm tra."));
+                builders.Add(current);
+                afterBreak = false;
+                return;
+            }
+
+            Continue(current, row);
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             switch (item.Kind)
             {
                 case ItemKind.Break:
+                    GiveBandToCurrent();
                     afterBreak = current is not null;
                     continue;
                 case ItemKind.Heading:
+                    GiveBandToCurrent();
                     EnterHeading(path, item.Mark!, item.Title);
                     current = null;
                     afterBreak = false;
                     continue;
                 case ItemKind.Candidate when IsHeading(items, i, lastNumber):
+                    GiveBandToCurrent();
                     path.Enter(item.Mark!, item.Title);
                     current = null;
                     afterBreak = false;
@@ -394,23 +431,42 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             {
                 path.Task(item.Number);
                 lastNumber = item.Number;
-                current = NewTask(path, item.Number, row, row.Text(ColumnRole.Content));
+                if (band.Count > 0 && !row.Line.GapBefore)
+                {
+                    current = NewTask(path, item.Number, band[0], band[0].Text(ColumnRole.Content));
+                    foreach (var waiting in band.Skip(1))
+                    {
+                        Continue(current, waiting);
+                    }
+
+                    Continue(current, row);
+                    band.Clear();
+                }
+                else
+                {
+                    GiveBandToCurrent();
+                    current = NewTask(path, item.Number, row, row.Text(ColumnRole.Content));
+                }
+
                 builders.Add(current);
                 afterBreak = false;
                 continue;
             }
 
-            if (current is null)
+            if (visualLines && item.Kind == ItemKind.Continuation && (row.Line.GapBefore || band.Count > 0 || current is null))
             {
-                if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
+                if (row.Line.GapBefore)
                 {
-                    continue;
+                    GiveBandToCurrent();
                 }
 
-                current = NewTask(path, null, row, row.Text(ColumnRole.Content));
-                current.Warnings.Add(new ExtractionWarning(row.Line.Number, "orphan_row", "Dòng không có STT và không thuộc nhiệm vụ nào phía trên; đã tạo nhiệm vụ mới để người rà soát kiểm tra."));
-                builders.Add(current);
-                afterBreak = false;
+                band.Add(row);
+                continue;
+            }
+
+            if (current is null)
+            {
+                Attach(row);
                 continue;
             }
 
@@ -443,6 +499,8 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             Continue(current, row);
             afterBreak = false;
         }
+
+        GiveBandToCurrent();
 
         // Without a lead column, a heading that names an agency ("Sở Nội vụ chủ trì:") leads the tasks under it.
         foreach (var builder in builders.Where(b => b.Lead is null && !b.HasLeadColumn && b.Section?.Title is not null))

@@ -17,10 +17,18 @@ public static class LayoutText
     public static List<SourceLine>? Read(IReadOnlyList<string> rawLines, ReadBudget budget)
     {
         var headerAt = -1;
+        var opensWithNumber = false;
         for (var i = 0; i < rawLines.Count && headerAt < 0; i++)
         {
             if (IsHeaderStart(rawLines[i]) && LaidOut(rawLines, i))
             {
+                headerAt = i;
+                opensWithNumber = true;
+            }
+            else if (StartsHeaderBlock(rawLines, i) && LaidOut(rawLines, i))
+            {
+                // A header without an "STT" line of its own (no number column, or "ST" wrapped above "T"):
+                // its block of header lines starts here, the cells that start above the others included.
                 headerAt = i;
             }
         }
@@ -33,7 +41,7 @@ public static class LayoutText
         // A header cell centred over two lines or more starts above the "STT" line: those lines are set just under it,
         // where the header's rows are looked for.
         var above = new List<int>();
-        for (var i = headerAt - 1; i >= 0 && headerAt - i <= 3; i--)
+        for (var i = headerAt - 1; opensWithNumber && i >= 0 && headerAt - i <= 3; i--)
         {
             var raw = rawLines[i].Replace('\f', ' ');
             if (raw.Trim().Length == 0 || Indent(raw) < 12)
@@ -100,6 +108,20 @@ public static class LayoutText
         var text = raw.Replace('\f', ' ').Trim();
         var first = text.Split(' ', 2)[0];
         return VietnameseText.Fold(first).Trim('.', ':') is "stt" or "tt" && text.Contains("   ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a header block of <see cref="WordColumns"/> starts at the line: read from the line and the few under it.</summary>
+    private static bool StartsHeaderBlock(IReadOnlyList<string> rawLines, int at)
+    {
+        var line = rawLines[at].Replace('\f', ' ');
+        if (line.Trim().Length == 0 || !Extraction.ColumnHeaders.IsHeaderLine(line))
+        {
+            return false;
+        }
+
+        var block = rawLines.Skip(at).Take(8).Select(l => l.Replace('\f', ' ')).ToList();
+        var lines = PageLayout.VisualLines(Page(1, block).Words);
+        return WordColumns.HeaderEnd(lines, 0) > 0;
     }
 
     private static int Indent(string raw) => raw.Length - raw.TrimStart().Length;

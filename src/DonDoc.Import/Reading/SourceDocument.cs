@@ -38,6 +38,12 @@ public sealed record SourceLine(int Number, string Raw, IReadOnlyList<string>? C
     /// <summary>The text was recognised from a scanned image (OCR): a person must check it against the page.</summary>
     public bool Recognised { get; init; }
 
+    /// <summary>
+    /// A visual line set apart from the line above by more than the page's usual line spacing: where a row of a
+    /// borderless table begins, its cells' padding above it (read by position only; false elsewhere).
+    /// </summary>
+    public bool GapBefore { get; init; }
+
     /// <summary>Where the text of cell <paramref name="index"/> comes from.</summary>
     public CellOrigin OriginOf(int index) => Origins is { } origins && index >= 0 && index < origins.Count ? origins[index] : CellOrigin.Own;
 }

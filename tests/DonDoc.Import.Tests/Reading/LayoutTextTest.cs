@@ -55,6 +55,97 @@ public sealed class LayoutTextTest
         Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw.Contains("KẾ HOẠCH", StringComparison.Ordinal));
     }
 
+    // Written for this test in the shape pdftotext -layout gives a borderless table whose cells are centred
+    // vertically: "STT" wrapped as "ST" over "T", the deadline header starting a line above the others, each
+    // row's number level with the middle of its cells and a blank line (the cell padding) between rows.
+    private static readonly string CentredPlan = string.Join("\n",
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "      Số: 31/KH-UBND                      An Giang, ngày 8 tháng 1 năm 2027",
+        "",
+        "                         KẾ HOẠCH",
+        "           Chuyển đổi số tỉnh An Giang năm 2027",
+        "",
+        "                                                                  Thời gian",
+        " ST   Nội dung nhiệm vụ             Đơn vị chủ    Đơn vị phối     hoàn",
+        " T                                  trì           hợp             thành",
+        "",
+        "I. NHIỆM VỤ CHUNG",
+        "",
+        "      Xây dựng kế hoạch chuyển",
+        "  1   đổi số của tỉnh năm 2027      Sở Khoa học   Các sở, ngành   Quý I/2027",
+        "      và triển khai thực hiện       và Công nghệ",
+        "",
+        "      Tổ chức đánh giá mức độ",
+        "  2   chuyển đổi số các cơ quan     Sở Nội vụ     Sở Tài chính    Tháng 9/2027",
+        "      nhà nước trên địa bàn",
+        "",
+        "  3   Báo cáo kết quả thực hiện     Sở Khoa học                   Tháng 12/2027",
+        "      kế hoạch năm 2027             và Công nghệ",
+        "");
+
+    [Fact]
+    public void A_header_whose_STT_wraps_and_whose_tallest_cell_starts_above_is_found()
+    {
+        var document = new TextFileReader().Parse("ke-hoach_layout.txt", CentredPlan);
+
+        var header = document.Lines.First(l => l.IsTableRow);
+        Assert.Equal(["ST T", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"], header.Cells!);
+    }
+
+    [Fact]
+    public void Lines_above_a_centred_number_belong_to_its_row()
+    {
+        var result = new PlanImporter(new DeadlineParser()).Import("ke-hoach_layout.txt", Encoding.UTF8.GetBytes(CentredPlan));
+
+        var tasks = result.Extraction!.Plan.Tasks;
+        Assert.Equal(["1", "2", "3"], tasks.Select(t => t.Number));
+        Assert.Equal("Xây dựng kế hoạch chuyển đổi số của tỉnh năm 2027 và triển khai thực hiện", tasks[0].Content);
+        Assert.Equal("Tổ chức đánh giá mức độ chuyển đổi số các cơ quan nhà nước trên địa bàn", tasks[1].Content);
+        Assert.Equal("Báo cáo kết quả thực hiện kế hoạch năm 2027", tasks[2].Content);
+        Assert.Equal(["Sở Khoa học và Công nghệ", "Sở Nội vụ", "Sở Khoa học và Công nghệ"], tasks.Select(t => t.Lead));
+        Assert.Equal(["Quý I/2027", "Tháng 9/2027", "Tháng 12/2027"], tasks.Select(t => t.Deadline.Raw));
+        Assert.All(tasks, t => Assert.Equal("I", t.Section?.Id));
+    }
+
+    [Fact]
+    public void A_header_without_a_number_column_is_found()
+    {
+        var plan = string.Join("\n",
+            "                                                                    Thời gian",
+            "         Nội dung                 Đơn vị chủ trì   Đơn vị phối hợp",
+            "                                                                    thực hiện",
+            "",
+            "Giám sát việc thực hiện chính     Ban Thường trực  Sở Tài chính     Quý II/2027",
+            "sách hỗ trợ người có công",
+            "",
+            "Khảo sát việc giải quyết thủ      Ban Dân chủ      Sở Tư pháp       Quý III/2027",
+            "tục hành chính cấp xã",
+            "",
+            "Giám sát công tác phòng, chống    Ban Thường trực  Sở Y tế          Quý IV/2027",
+            "dịch bệnh",
+            "");
+
+        var document = new TextFileReader().Parse("giam-sat_layout.txt", plan);
+
+        var header = document.Lines.First(l => l.IsTableRow);
+        Assert.Equal(["Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"], header.Cells!);
+    }
+
+    [Fact]
+    public void A_line_of_header_words_in_the_prose_is_not_a_table_header()
+    {
+        var plan = string.Join("\n",
+            "     III. NỘI DUNG THỰC HIỆN",
+            "     Nội dung, thời gian thực hiện        và cơ quan chủ trì",
+            "được nêu tại từng mục dưới đây; các cơ quan phối hợp báo cáo kết quả.",
+            "     1. Rà soát văn bản quy phạm pháp luật.",
+            "");
+
+        var document = new TextFileReader().Parse("ke-hoach_layout.txt", plan);
+
+        Assert.DoesNotContain(document.Lines, l => l.IsTableRow);
+    }
+
     [Fact]
     public void Text_without_aligned_columns_stays_text()
     {

@@ -1,4 +1,5 @@
 using DonDoc.Core.Text;
+using DonDoc.Import.Extraction;
 
 namespace DonDoc.Import.Reading.Pdf;
 
@@ -18,15 +19,10 @@ public static class WordColumns
         {
             budget.ThrowIfCancelled();
             var visualLines = PageLayout.VisualLines(page.Words);
-            var headerAt = visualLines.FindIndex(IsHeaderStart);
+            var (headerAt, headerEnd) = FindHeader(visualLines);
             var bodyFrom = 0;
             if (headerAt >= 0)
             {
-                var headerEnd = headerAt + 1;
-                while (headerEnd < visualLines.Count && !StartsRow(visualLines[headerEnd]) && headerEnd - headerAt < 6)
-                {
-                    headerEnd++;
-                }
 
                 for (var i = 0; i < headerAt; i++)
                 {
@@ -41,6 +37,7 @@ public static class WordColumns
                 bodyFrom = headerEnd;
             }
 
+            var gaps = Gaps(visualLines);
             for (var i = bodyFrom; i < visualLines.Count; i++)
             {
                 // The bottom margin holds page numbers and footers, not table rows.
@@ -52,23 +49,120 @@ public static class WordColumns
 
                 var cells = Cells([visualLines[i]], columns);
                 budget.AddCells(cells.Count);
-                lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", cells), cells) { Recognised = page.Recognised });
+                lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", cells), cells) { Recognised = page.Recognised, GapBefore = i > bodyFrom && gaps[i] });
             }
         }
 
         return lines;
     }
 
-    private static bool IsHeaderStart(List<PageWord> line) => VietnameseText.Fold(line[0].Text).Trim('.', ':') is "stt" or "tt";
+    /// <summary>
+    /// Per visual line, whether more space than the page's usual line spacing (the median distance between
+    /// lines, times 1.6) separates it from the line above: a cell's padding, where a table row starts.
+    /// </summary>
+    private static bool[] Gaps(List<List<PageWord>> lines)
+    {
+        var gaps = new bool[lines.Count];
+        var distances = new List<double>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            distances.Add(lines[i - 1][0].Bottom - lines[i][0].Bottom);
+        }
+
+        var positive = distances.Where(d => d > 0).Order().ToList();
+        if (positive.Count == 0)
+        {
+            return gaps;
+        }
+
+        var pitch = positive[positive.Count / 2];
+        for (var i = 1; i < lines.Count; i++)
+        {
+            gaps[i] = distances[i - 1] > pitch * 1.6;
+        }
+
+        return gaps;
+    }
+
+    /// <summary>The first table header among the lines: where it starts and where its body begins; (-1, -1) when none.</summary>
+    public static (int Start, int End) FindHeader(IReadOnlyList<List<PageWord>> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (HeaderEnd(lines, i) is var end and > 0)
+            {
+                return (i, end);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    /// <summary>
+    /// Where a header that starts at line <paramref name="at"/> ends; -1 when none starts there. A line opening
+    /// with "STT" or "TT" starts one, its cells running down to the first row. So does a block of lines of header
+    /// words only whose words, gathered into the columns they stand in, name a content column and two other
+    /// fields: a header without a number column ("Nội dung | Đơn vị chủ trì | …"), one whose number column
+    /// wraps ("ST" above "T"), or one whose tallest cell starts above the others ("Thời gian" over "hoàn thành").
+    /// </summary>
+    public static int HeaderEnd(IReadOnlyList<List<PageWord>> lines, int at)
+    {
+        if (VietnameseText.Fold(lines[at][0].Text).Trim('.', ':') is "stt" or "tt")
+        {
+            var end = at + 1;
+            while (end < lines.Count && !StartsRow(lines[end]) && end - at < 6)
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        if (!ColumnHeaders.IsHeaderLine(Text(lines[at])))
+        {
+            return -1;
+        }
+
+        var blockEnd = at + 1;
+        while (blockEnd < lines.Count && blockEnd - at < 6 && !StartsRow(lines[blockEnd]) && ColumnHeaders.IsHeaderLine(Text(lines[blockEnd])))
+        {
+            blockEnd++;
+        }
+
+        var block = lines.Skip(at).Take(blockEnd - at).ToList();
+        var spans = Spans(block.SelectMany(l => l));
+        var cells = Cells(block, spans.Select((s, i) => (i == 0 ? double.NegativeInfinity : (spans[i - 1].Right + s.Left) / 2,
+            i == spans.Count - 1 ? double.PositiveInfinity : (s.Right + spans[i + 1].Left) / 2)).ToList());
+        return ColumnHeaders.RecogniseRow(cells) is not null ? blockEnd : -1;
+    }
 
     private static bool StartsRow(List<PageWord> line)
     {
         var first = line[0].Text.TrimEnd('.');
-        return first.All(char.IsDigit) || Extraction.SectionHeading.IsRoman(first);
+        return first.All(char.IsDigit) || SectionHeading.IsRoman(first);
     }
 
     /// <summary>The columns named by the header: words that overlap horizontally, or nearly touch, are one column.</summary>
     private static List<(double Left, double Right)> Columns(List<PageWord> headerWords, List<PageWord> bodyWords)
+    {
+        var spans = Spans(headerWords);
+        var boundaries = new List<double>();
+        for (var i = 0; i + 1 < spans.Count; i++)
+        {
+            boundaries.Add(Corridor(spans[i].Right, spans[i + 1].Left, bodyWords));
+        }
+
+        var columns = new List<(double Left, double Right)>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            columns.Add((i == 0 ? double.NegativeInfinity : boundaries[i - 1], i == spans.Count - 1 ? double.PositiveInfinity : boundaries[i]));
+        }
+
+        return columns;
+    }
+
+    /// <summary>The horizontal extents of a header's cells: words that overlap horizontally, or nearly touch, are one cell.</summary>
+    private static List<(double Left, double Right)> Spans(IEnumerable<PageWord> headerWords)
     {
         var spans = new List<(double Left, double Right)>();
         foreach (var word in headerWords.OrderBy(w => w.Left))
@@ -84,19 +178,7 @@ public static class WordColumns
             }
         }
 
-        var boundaries = new List<double>();
-        for (var i = 0; i + 1 < spans.Count; i++)
-        {
-            boundaries.Add(Corridor(spans[i].Right, spans[i + 1].Left, bodyWords));
-        }
-
-        var columns = new List<(double Left, double Right)>();
-        for (var i = 0; i < spans.Count; i++)
-        {
-            columns.Add((i == 0 ? double.NegativeInfinity : boundaries[i - 1], i == spans.Count - 1 ? double.PositiveInfinity : boundaries[i]));
-        }
-
-        return columns;
+        return spans;
     }
 
     /// <summary>
