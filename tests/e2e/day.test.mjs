@@ -1,5 +1,5 @@
 // The officer's day on a phone (390 px wide): the user guide from the header, the forgotten-password
-// page from the sign-in page, the favicon every page asks for.
+// page from the sign-in page, the favicon every page asks for, the calendar of deadlines.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -70,6 +70,33 @@ test('the sign-in page leads to the forgotten-password page, which says to ask t
   assert.equal(await page.locator('#forgot-form').count(), 0);
   assert.equal(await overflows(page), false, 'the page is wider than a 390 px screen');
   assert.equal(icon.status(), 200);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the calendar of deadlines shows the week list on a phone, the month grid left out, and moves week by week', async () => {
+  const { context, page, errors } = await phone();
+  await page.goto(`${app.url}/Account/Login`);
+  await page.fill('#email', officer);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForLoadState('load');
+
+  await page.click('#calendar-link');
+  await page.waitForURL('**/LichHan');
+  const firstWeek = await page.locator('#week-heading').textContent();
+  const days = await page.locator('.week-list .week-day').count();
+  const gridShown = await page.locator('.month-grid').isVisible();
+  const wide = await overflows(page);
+  await page.click('#next-week');
+  await page.waitForLoadState('load');
+  const nextWeek = await page.locator('#week-heading').textContent();
+
+  assert.equal(days, 7);
+  assert.equal(gridShown, false, 'the month grid is shown on a 390 px screen');
+  assert.equal(wide, false, 'the calendar is wider than a 390 px screen');
+  assert.match(await page.locator('#calendar-title').textContent(), /Sở Tư pháp/);
+  assert.notEqual(nextWeek, firstWeek);
   assert.deepEqual(errors, []);
   await context.close();
 });

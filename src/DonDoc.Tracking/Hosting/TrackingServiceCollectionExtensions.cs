@@ -52,6 +52,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<TaskSearch>();
         services.AddScoped<TaskStatusRefresh>();
         services.AddScoped<TaskCatalog>();
+        services.AddScoped<DeadlineCalendar>();
         services.AddScoped<TaskListWorkbook>();
         services.AddScoped<Agencies.AgencyList>();
         services.AddScoped<Seeding.PlanSeeder>();
