@@ -453,6 +453,28 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
                 continue;
             }
 
+            if (visualLines && item.Kind == ItemKind.Continuation && !row.Layout.Has(ColumnRole.Number))
+            {
+                // A borderless table without a number column: each row is the block of lines between two gaps.
+                if (current is null || row.Line.GapBefore)
+                {
+                    if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
+                    {
+                        continue;
+                    }
+
+                    current = NewTask(path, null, row, row.Text(ColumnRole.Content));
+                    builders.Add(current);
+                }
+                else
+                {
+                    Continue(current, row);
+                }
+
+                afterBreak = false;
+                continue;
+            }
+
             if (visualLines && item.Kind == ItemKind.Continuation && (row.Line.GapBefore || band.Count > 0 || current is null))
             {
                 if (row.Line.GapBefore)

@@ -108,7 +108,7 @@ public sealed class LayoutTextTest
     }
 
     [Fact]
-    public void A_header_without_a_number_column_is_found()
+    public void A_table_without_a_number_column_is_read_row_by_row()
     {
         var plan = string.Join("\n",
             "                                                                    Thời gian",
@@ -126,9 +126,15 @@ public sealed class LayoutTextTest
             "");
 
         var document = new TextFileReader().Parse("giam-sat_layout.txt", plan);
+        var tasks = new PlanImporter(new DeadlineParser()).Import("giam-sat_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
 
         var header = document.Lines.First(l => l.IsTableRow);
         Assert.Equal(["Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"], header.Cells!);
+        // Without numbers, each block of lines between two gaps is one task.
+        Assert.Equal(
+            ["Giám sát việc thực hiện chính sách hỗ trợ người có công", "Khảo sát việc giải quyết thủ tục hành chính cấp xã", "Giám sát công tác phòng, chống dịch bệnh"],
+            tasks.Select(t => t.Content));
+        Assert.Equal(["Quý II/2027", "Quý III/2027", "Quý IV/2027"], tasks.Select(t => t.Deadline.Raw));
     }
 
     [Fact]

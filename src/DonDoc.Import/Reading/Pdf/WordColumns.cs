@@ -58,7 +58,7 @@ public static class WordColumns
 
     /// <summary>
     /// Per visual line, whether more space than the page's usual line spacing (the median distance between
-    /// lines, times 1.6) separates it from the line above: a cell's padding, where a table row starts.
+    /// lines, times 1.6, and at least 1.8 times the words' median height) separates it from the line above: a cell's padding, where a table row starts.
     /// </summary>
     private static bool[] Gaps(List<List<PageWord>> lines)
     {
@@ -75,10 +75,14 @@ public static class WordColumns
             return gaps;
         }
 
+        // Cells centred side by side set their lines at staggered heights, which halves the median distance:
+        // the words' own height keeps the line spacing from being read smaller than a line.
         var pitch = positive[positive.Count / 2];
+        var heights = lines.SelectMany(l => l).Select(w => w.Height).Order().ToList();
+        var threshold = Math.Max(pitch * 1.6, heights[heights.Count / 2] * 1.8);
         for (var i = 1; i < lines.Count; i++)
         {
-            gaps[i] = distances[i - 1] > pitch * 1.6;
+            gaps[i] = distances[i - 1] > threshold;
         }
 
         return gaps;
