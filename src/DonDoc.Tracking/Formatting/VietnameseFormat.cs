@@ -13,6 +13,18 @@ public static class VietnameseFormat
     public static string DateTime(DateTimeOffset? at) =>
         at is { } value ? value.ToOffset(Core.Calendar.VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>The day of the week as written: "Thứ Hai" … "Thứ Bảy", "Chủ nhật".</summary>
+    public static string Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "Thứ Hai",
+        DayOfWeek.Tuesday => "Thứ Ba",
+        DayOfWeek.Wednesday => "Thứ Tư",
+        DayOfWeek.Thursday => "Thứ Năm",
+        DayOfWeek.Friday => "Thứ Sáu",
+        DayOfWeek.Saturday => "Thứ Bảy",
+        _ => "Chủ nhật",
+    };
+
     public static string Number(long? value) => value?.ToString("#,0", Numbers) ?? "";
 
     public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", Numbers) + "%" : "–";

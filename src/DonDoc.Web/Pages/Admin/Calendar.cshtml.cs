@@ -72,17 +72,6 @@ public sealed class CalendarModel(CalendarAnnouncements announcements, CurrentCa
         _ => "Theo thông báo",
     };
 
-    public static string Weekday(DateOnly date) => date.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "Thứ Hai",
-        DayOfWeek.Tuesday => "Thứ Ba",
-        DayOfWeek.Wednesday => "Thứ Tư",
-        DayOfWeek.Thursday => "Thứ Năm",
-        DayOfWeek.Friday => "Thứ Sáu",
-        DayOfWeek.Saturday => "Thứ Bảy",
-        _ => "Chủ nhật",
-    };
-
     private static DateOnly? ParseDate(string? text, string what)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -64,18 +64,6 @@ public sealed class IndexModel(DeadlineCalendar calendar) : DonDocPageModel
 
     public static string Anchor(DateOnly day) => "ngay-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>"Thứ Hai" … "Chủ nhật".</summary>
-    public static string Weekday(DateOnly day) => day.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "Thứ Hai",
-        DayOfWeek.Tuesday => "Thứ Ba",
-        DayOfWeek.Wednesday => "Thứ Tư",
-        DayOfWeek.Thursday => "Thứ Năm",
-        DayOfWeek.Friday => "Thứ Sáu",
-        DayOfWeek.Saturday => "Thứ Bảy",
-        _ => "Chủ nhật",
-    };
-
     private static DateOnly? ParseOrRefuse(string? text, string format, string what)
     {
         if (string.IsNullOrWhiteSpace(text))
