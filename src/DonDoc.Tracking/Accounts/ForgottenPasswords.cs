@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using DonDoc.Core.Access;
@@ -27,6 +26,7 @@ public sealed class ForgottenPasswords(
     UserManager<DonDocUser> users,
     UserAccounts accounts,
     SmtpMailer mailer,
+    PasswordResetMailQueue queue,
     AppLinks links,
     AuditLog audit,
     TimeProvider clock,
@@ -42,7 +42,7 @@ public sealed class ForgottenPasswords(
     /// <summary>Whether a password can be reset by e-mail here: the SMTP server is configured.</summary>
     public bool Available => mailer.Enabled;
 
-    /// <summary>Sends a reset link to the account with this address, if there is one that may sign in; says nothing either way.</summary>
+    /// <summary>Queues a reset link for the account with this address, if there is one that may sign in; says nothing either way.</summary>
     public async Task RequestAsync(string? email, CancellationToken cancellationToken)
     {
         if (!mailer.Enabled)
@@ -85,15 +85,14 @@ public sealed class ForgottenPasswords(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        try
+        // Mailed by PasswordResetMailSender, so that this answer takes no longer than one for an unknown address.
+        if (queue.Enqueue(Message(user, links.PasswordReset(token))))
         {
-            await mailer.SendAsync(Message(user, links.PasswordReset(token)), cancellationToken);
-            logger.LogInformation("Password reset link sent to {Email}", email);
+            logger.LogInformation("Password reset link for {Email} queued for mailing", email);
         }
-        catch (Exception failure) when (failure is MailKit.ProtocolException or MailKit.CommandException or SocketException or IOException)
+        else
         {
-            // The answer stays the same; the person asks again, or asks the administrator.
-            logger.LogError(failure, "Password reset link to {Email} could not be sent", email);
+            logger.LogError("Password reset link for {Email} dropped: {Capacity} links are already waiting to be mailed", email, PasswordResetMailQueue.Capacity);
         }
     }
 

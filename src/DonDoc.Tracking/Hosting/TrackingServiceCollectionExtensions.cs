@@ -73,6 +73,7 @@ public static class TrackingServiceCollectionExtensions
         // Needs the account services (Identity) that the web app and "dondoc user" add.
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ForgottenPasswords>();
+        services.AddSingleton<PasswordResetMailQueue>();
         services.AddScoped<CalendarAnnouncements>();
 
         // Reminders: rules, the outbox and its senders, the day's job, profiles, the calendar feed.

@@ -128,6 +128,7 @@ public static class DonDocWebApplication
         services.AddHostedService<TaskStatusRefreshService>();
         services.AddScoped<AdministratorBootstrap>();
         services.AddHostedService<CalendarRefresh>();
+        services.AddHostedService<PasswordResetMailSender>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<PasswordSignIn>();
 

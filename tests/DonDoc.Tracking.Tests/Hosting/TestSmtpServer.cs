@@ -32,6 +32,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages.ToArray();
 
+    /// <summary>The next mail to arrive after those already taken this way, waiting for it when the app sends in the background.</summary>
+    public async Task<MimeMessage> NextMessageAsync(CancellationToken cancellationToken) => await _store.Arrivals.Reader.ReadAsync(cancellationToken);
+
     /// <summary>Settings that point DonDoc's mail at this server.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -70,10 +73,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+        public System.Threading.Channels.Channel<MimeMessage> Arrivals { get; } = System.Threading.Channels.Channel.CreateUnbounded<MimeMessage>();
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            Messages.Enqueue(message);
+            Arrivals.Writer.TryWrite(message);
             return SmtpResponse.Ok;
         }
     }
