@@ -88,7 +88,42 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
             tasks = tasks.Where(t => t.DueKey <= dueBefore && t.CurrentDue != null);
         }
 
+        if (filter.Colours is { Count: > 0 } colours)
+        {
+            tasks = OfColours(tasks, colours, statuses.Day);
+        }
+
+        if (filter.NeedsAction is { } needsAction)
+        {
+            var soon = statuses.Day.DueSoonUntil;
+            tasks = needsAction
+                ? tasks.Where(t => t.Completion != CompletionState.Reported
+                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic) && t.DueKey <= soon) || t.Completion == CompletionState.Returned))
+                : tasks.Where(t => !(t.Completion != CompletionState.Reported
+                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic) && t.DueKey <= soon) || t.Completion == CompletionState.Returned)));
+        }
+
         return tasks;
+    }
+
+    /// <summary>The tasks of the given colours: the rule of <see cref="StatusClassification.Colour"/> over the stored phase, due key and progress.</summary>
+    private static IQueryable<PlanTaskEntity> OfColours(IQueryable<PlanTaskEntity> tasks, IReadOnlyCollection<StatusColour> colours, StatusDay day)
+    {
+        var today = day.Today;
+        var green = colours.Contains(StatusColour.Green);
+        var orange = colours.Contains(StatusColour.Orange);
+        var red = colours.Contains(StatusColour.Red);
+        var blue = colours.Contains(StatusColour.Blue);
+        var grey = colours.Contains(StatusColour.Grey);
+        return tasks.Where(t =>
+            (green && t.Phase == TaskPhase.DoneOnTime)
+            || (orange && t.Phase == TaskPhase.DoneLate)
+            || (red && t.Phase == TaskPhase.Dated && t.DueKey < today)
+            || (grey && t.Phase == TaskPhase.Cancelled)
+            || ((blue || grey)
+                && t.Phase != TaskPhase.DoneOnTime && t.Phase != TaskPhase.DoneLate && t.Phase != TaskPhase.Cancelled
+                && !(t.Phase == TaskPhase.Dated && t.DueKey < today)
+                && ((blue && (t.PercentDone > 0 || t.LastProgressAt != null)) || (grey && !(t.PercentDone > 0 || t.LastProgressAt != null)))));
     }
 
     /// <summary>An agency's tasks, read from the lead index or from its assignments.</summary>

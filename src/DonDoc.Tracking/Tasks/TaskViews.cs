@@ -55,6 +55,9 @@ public sealed record PlanChoice(int Id, string? Number, string? Title);
 
 /// <summary>Filters of the task list: all optional.</summary>
 /// <param name="Role">With an agency (the filter's, or an officer's own): only the tasks it leads, or only those it coordinates.</param>
+/// <param name="Colours">Only tasks of these colours (the dashboard's figures), as <see cref="StatusClassification.Colour"/> gives them.</param>
+/// <param name="NeedsAction">True: only the tasks that wait for their agency (overdue or due soon, a report due, a completion returned);
+/// false: only the others. Tasks whose completion waits for the office's decision wait for the office, not the agency.</param>
 public sealed record TaskFilter(
     int? PlanId = null,
     int? AgencyId = null,
@@ -62,7 +65,9 @@ public sealed record TaskFilter(
     string? Query = null,
     DateOnly? DueBefore = null,
     string? SectionId = null,
-    AssignmentRole? Role = null);
+    AssignmentRole? Role = null,
+    IReadOnlyCollection<StatusColour>? Colours = null,
+    bool? NeedsAction = null);
 
 public sealed record AssignmentView(int AgencyId, string Agency, string Role, string? Note);
 

@@ -2,6 +2,7 @@ using DonDoc.Core.Access;
 using DonDoc.Core.Deadlines;
 using DonDoc.Core.Tracking;
 using DonDoc.Data.Agencies;
+using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tests.Storage;
 using DonDoc.Tracking.Dashboard;
@@ -217,6 +218,35 @@ public sealed class StoredStatusTest
             }
 
             Assert.True(wanted.Where(w => w.Value.Status == status).Select(w => w.Key).Order().SequenceEqual(found.Order()), $"{day}: the filter {status} lists [{string.Join(", ", found.Order())}]");
+        }
+
+        // Each colour as a filter (the dashboard's figures link to these lists) lists the rows of that colour.
+        foreach (var colour in Enum.GetValues<StatusColour>())
+        {
+            var found = new List<int>();
+            foreach (var planId in planIds)
+            {
+                var page = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, new TaskFilter(PlanId: planId, Colours: [colour]), new PageRequest(null, 500), ct));
+                found.AddRange(page.Items.Select(t => t.Id));
+            }
+
+            var name = colour.ToString().ToLowerInvariant();
+            Assert.True(listed.Where(t => t.Colour == name).Select(t => t.Id).Order().SequenceEqual(found.Order()), $"{day}: the colour {name} lists [{string.Join(", ", found.Order())}]");
+        }
+
+        // What needs the lead's action (overdue, due soon, a report due; not a completion the office is deciding) and the rest split the led tasks.
+        var lead = listed[0].LeadAgencyId;
+        foreach (var needsAction in new[] { true, false })
+        {
+            var found = new List<int>();
+            foreach (var planId in planIds)
+            {
+                var page = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, new TaskFilter(PlanId: planId, AgencyId: lead, Role: AssignmentRole.Lead, NeedsAction: needsAction), new PageRequest(null, 500), ct));
+                found.AddRange(page.Items.Select(t => t.Id));
+            }
+
+            var waiting = listed.Where(t => ((t.Status is "overdue" or "due_soon") && t.Completion != "Reported") || t.Completion == "Returned").Select(t => t.Id).ToHashSet();
+            Assert.True(listed.Where(t => waiting.Contains(t.Id) == needsAction).Select(t => t.Id).Order().SequenceEqual(found.Order()), $"{day}: needing action = {needsAction} lists [{string.Join(", ", found.Order())}]");
         }
 
         var counts = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().CountByStatusAsync(TrackingServices.Office, new TaskFilter(PlanId: planIds[0]), ct));
