@@ -80,7 +80,7 @@ test('the reviewer splits, merges, adds and deletes rows, sees what blocks publi
   assert.equal(now.length, 7);
   assert.equal(now[3], '');
   assert.match(await page.textContent('#blocking'), /Nội dung nhiệm vụ đang trống/);
-  const added = page.locator('#review-form tbody tr').nth(3);
+  const added = page.locator('#review-form tbody tr[data-row]').nth(3);
   await added.locator('textarea[aria-label="Nội dung"]').fill('Tổng kết công tác cải cách hành chính năm 2026');
   await added.locator('textarea[aria-label="Cơ quan chủ trì"]').fill('Sở Nội vụ');
   await added.locator('input[data-deadline]').fill('31/02/2026');

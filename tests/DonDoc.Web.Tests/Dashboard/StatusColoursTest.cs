@@ -9,8 +9,11 @@ namespace DonDoc.Web.Tests.Dashboard;
 /// <summary>The dashboard's cards, legend and buckets, and the plan list, speak the one vocabulary of office colours.</summary>
 public sealed partial class StatusColoursTest
 {
-    [GeneratedRegex("""<div class="card" data-card="(?<colour>[a-z]+)"><div class="big">(?<count>[0-9.]+)</div>""")]
+    [GeneratedRegex("""<a class="card figure" data-card="(?<colour>[a-z]+)" href="(?<href>[^"]+)"><span class="big">(?<count>[0-9.]+)</span>""")]
     private static partial Regex Card();
+
+    [GeneratedRegex("""<span class="muted">(?<count>[0-9.]+) nhiệm vụ</span>""")]
+    private static partial Regex ListTotal();
 
     [GeneratedRegex("""<span class="colour colour-[a-z]+" data-colour="(?<colour>[a-z]+)">[^<:]+: (?<count>[0-9.]+)</span>""")]
     private static partial Regex Legend();
@@ -44,6 +47,26 @@ public sealed partial class StatusColoursTest
         Assert.Equal(cards["blue"] + cards["grey"], buckets["within"]);
         Assert.Equal(cards["red"], buckets["overdue"]);
         Assert.DoesNotContain("Đang thực hiện trong hạn", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_figure_on_the_dashboard_links_to_a_list_of_as_many_tasks()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var leader = await plan.App.BrowserClientAsync(Leader);
+
+        var html = await leader.GetStringAsync("/Dashboard");
+        var cards = Card().Matches(html);
+
+        Assert.Equal(StatusClassification.Looks.Count, cards.Count);
+        foreach (Match card in cards)
+        {
+            var list = await leader.GetStringAsync(System.Net.WebUtility.HtmlDecode(card.Groups["href"].Value));
+            Assert.Equal(card.Groups["count"].Value, ListTotal().Match(list).Groups["count"].Value);
+        }
+
+        var overdue = await leader.GetStringAsync($"/Tasks?colour=red&plan={plan.PlanId}");
+        Assert.Contains("Quá hạn · Kế hoạch", overdue, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
     /// <summary>The plans offered in the drop-down: the newest; any other is named by its number in the box beside it.</summary>
     public const int PlanChoices = 100;
 
+    /// <summary>Rows per page of the dashboard's lists: the figures come first, the lists follow a page at a time.</summary>
+    public const int ListRows = 20;
+
     public DashboardReport? Report { get; private set; }
 
     public IReadOnlyList<PlanChoice> Plans { get; private set; } = [];
@@ -50,12 +53,24 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         return await ReadAsync(async () =>
         {
             await ChoosePlanAsync(cancellationToken);
-            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter), cancellationToken);
+            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows), cancellationToken);
             PlansPager = Pager.For(this, "plans_after", Report.Plans, "kế hoạch");
             AgenciesPager = Pager.For(this, "agencies_after", Report.Agencies, "cơ quan");
             OverduePager = Pager.For(this, "overdue_after", Report.Overdue);
             UpcomingPager = Pager.For(this, "upcoming_after", Report.Upcoming);
         });
+    }
+
+    /// <summary>The task list behind a figure: the tasks of these colours ("green,orange"), of the chosen plan or another, of one lead agency.</summary>
+    public string TasksOf(string colours, int? plan = null, int? agency = null)
+    {
+        var url = $"/Tasks?colour={Uri.EscapeDataString(colours)}";
+        if ((plan ?? Plan) is { } planId)
+        {
+            url += $"&plan={planId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        return agency is { } agencyId ? url + $"&agency={agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : url;
     }
 
     public async Task<IActionResult> OnGetExportAsync(string table, CancellationToken cancellationToken)
