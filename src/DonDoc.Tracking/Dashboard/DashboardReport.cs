@@ -38,7 +38,16 @@ public sealed record AgencyRow(int Rank, int AgencyId, string Agency, int Total,
 public sealed record MonthCount(string Month, int DoneOnTime, int DoneLate);
 
 /// <summary>Which page of each of the dashboard's lists (each keyset-paged on its own), and how many rows a page holds.</summary>
-public sealed record DashboardPages(string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null);
+/// <param name="RankingOrder">How the ranking is sorted: by its rank (on-time rate, the default), or by most overdue, or by most tasks.</param>
+public sealed record DashboardPages(string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null, RankingOrder RankingOrder = RankingOrder.Rank);
+
+/// <summary>The orders a reader can sort the agency ranking in; each agency keeps its rank by on-time rate.</summary>
+public enum RankingOrder
+{
+    Rank,
+    MostOverdue,
+    MostTasks,
+}
 
 /// <summary>What the monitoring office and leaders look at: counts in the office colours, the official buckets, the ranking, what is late and what is next; every list one page.</summary>
 public sealed record DashboardReport(
@@ -70,7 +79,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         return new DashboardReport(
             day.Today, figures.Total.Total, colours, BucketCounts.Of(colours),
             PlanRows(figures, pages.PlansAfter, size),
-            AgencyRows(figures, pages.AgenciesAfter, size),
+            AgencyRows(figures, pages.AgenciesAfter, size, pages.RankingOrder),
             overdue with { Total = figures.Total.Count(TrackingStatus.Overdue) },
             upcoming,
             CompletionByMonth(figures.Completions, day.Today));
@@ -138,14 +147,23 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(0, p.PlanId).ToString(), p => p, figures.Plans.Count);
     }
 
-    /// <summary>The ranking from a rank on: its position is the rank of the last row shown (the ranking is sorted once per count).</summary>
-    private static Page<AgencyRow> AgencyRows(DashboardFigures figures, string? after, int size)
+    /// <summary>
+    /// The ranking in the order asked, from a place on: its position is the place of the last row shown in that order
+    /// (the ranking is sorted once per count); every row keeps its rank by on-time rate.
+    /// </summary>
+    private static Page<AgencyRow> AgencyRows(DashboardFigures figures, string? after, int size, RankingOrder order = RankingOrder.Rank)
     {
         var from = NumberIdPosition.Parse(after)?.Number ?? 0;
-        var rows = figures.Ranking.Skip(from).Take(size + 1)
-            .Select((a, i) => new AgencyRow(from + i + 1, a.AgencyId, a.Score.Agency, a.Score.Total, a.Score.DoneOnTime, a.Score.DoneLate, a.Score.Overdue, a.Score.WithinDeadline, a.Score.OnTimeRate))
-            .ToList();
-        return Page<AgencyRow>.From(rows, size, a => new NumberIdPosition(a.Rank, a.AgencyId).ToString(), a => a, figures.Ranking.Count);
+        var ranked = figures.Ranking
+            .Select((a, i) => new AgencyRow(i + 1, a.AgencyId, a.Score.Agency, a.Score.Total, a.Score.DoneOnTime, a.Score.DoneLate, a.Score.Overdue, a.Score.WithinDeadline, a.Score.OnTimeRate));
+        var ordered = order switch
+        {
+            RankingOrder.MostOverdue => ranked.OrderByDescending(a => a.Overdue).ThenBy(a => a.Rank),
+            RankingOrder.MostTasks => ranked.OrderByDescending(a => a.Total).ThenBy(a => a.Rank),
+            _ => ranked.OrderBy(a => a.Rank),
+        };
+        var rows = ordered.Skip(from).Take(size + 1).Select((a, i) => (Place: from + i + 1, Row: a)).ToList();
+        return Page<AgencyRow>.From(rows, size, a => new NumberIdPosition(a.Place, a.Row.AgencyId).ToString(), a => a.Row, figures.Ranking.Count);
     }
 
     private static IReadOnlyList<MonthCount> CompletionByMonth(IReadOnlyDictionary<int, (int OnTime, int Late)> completions, DateOnly today)

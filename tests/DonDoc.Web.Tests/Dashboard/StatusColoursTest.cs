@@ -70,6 +70,29 @@ public sealed partial class StatusColoursTest
     }
 
     [Fact]
+    public async Task The_ranking_sorts_by_most_overdue_or_most_tasks_and_keeps_every_agency_s_rank()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var leader = await plan.App.BrowserClientAsync(Leader);
+
+        string Ranking(string html) => html[html.IndexOf("<table id=\"ranking\">", StringComparison.Ordinal)..][..html[html.IndexOf("<table id=\"ranking\">", StringComparison.Ordinal)..].IndexOf("</table>", StringComparison.Ordinal)];
+        var byRank = Ranking(await leader.GetStringAsync("/Dashboard"));
+        var byOverdue = Ranking(await leader.GetStringAsync("/Dashboard?ranking=qua-han"));
+        static List<int> Numbers(string table, string pattern) => Regex.Matches(table, pattern).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var overdue = Numbers(byOverdue, """colour=red&amp;agency=\d+">(\d+)</a>""");
+        var ranks = Numbers(byOverdue, """<tr><td class="num">(\d+)</td>""");
+
+        Assert.True(overdue.Count >= 2, "the fixture has several lead agencies");
+        Assert.True(overdue.Max() > 0, "the fixture has an overdue task");
+        Assert.Equal(overdue.OrderByDescending(n => n), overdue);
+        Assert.Equal(Numbers(byRank, """<tr><td class="num">(\d+)</td>"""), ranks.Order());
+        var byTotal = Ranking(await leader.GetStringAsync("/Dashboard?ranking=tong-so"));
+        var totals = Numbers(byTotal, """<a href="/Tasks\?agency=\d+">(\d+)</a>""");
+        Assert.Equal(ranks.Count, totals.Count);
+        Assert.Equal(totals.OrderByDescending(n => n), totals);
+    }
+
+    [Fact]
     public async Task The_plan_list_shows_the_plan_tasks_as_coloured_badges_that_add_up_to_its_count()
     {
         await using var plan = await PlanFixture.StartAsync();

@@ -43,6 +43,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         [FromQuery(Name = "agencies_after")] string? agenciesAfter,
         [FromQuery(Name = "overdue_after")] string? overdueAfter,
         [FromQuery(Name = "upcoming_after")] string? upcomingAfter,
+        [FromQuery(Name = "ranking")] string? ranking,
         CancellationToken cancellationToken)
     {
         if (!Actor.ReadsEverything)
@@ -53,12 +54,39 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         return await ReadAsync(async () =>
         {
             await ChoosePlanAsync(cancellationToken);
-            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows), cancellationToken);
+            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows, Ranking = RankingOf(ranking)), cancellationToken);
             PlansPager = Pager.For(this, "plans_after", Report.Plans, "kế hoạch");
             AgenciesPager = Pager.For(this, "agencies_after", Report.Agencies, "cơ quan");
             OverduePager = Pager.For(this, "overdue_after", Report.Overdue);
             UpcomingPager = Pager.For(this, "upcoming_after", Report.Upcoming);
         });
+    }
+
+    /// <summary>The order of the ranking on the page (<c>?ranking=qua-han|tong-so</c>).</summary>
+    public RankingOrder Ranking { get; private set; }
+
+    private static RankingOrder RankingOf(string? name) => name switch
+    {
+        "qua-han" => RankingOrder.MostOverdue,
+        "tong-so" => RankingOrder.MostTasks,
+        _ => RankingOrder.Rank,
+    };
+
+    /// <summary>The dashboard with the ranking in another order (back to its first page), keeping the chosen plan.</summary>
+    public string RankingUrl(string? order)
+    {
+        var query = new List<string>();
+        if (Plan is { } planId)
+        {
+            query.Add($"plan={planId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (order is not null)
+        {
+            query.Add($"ranking={order}");
+        }
+
+        return "/Dashboard" + (query.Count == 0 ? "" : "?" + string.Join("&", query)) + "#ranking";
     }
 
     /// <summary>The task list behind a figure: the tasks of these colours ("green,orange"), of the chosen plan or another, of one lead agency.</summary>
