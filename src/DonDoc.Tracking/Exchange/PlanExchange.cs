@@ -5,15 +5,13 @@ using DonDoc.Core.Tracking;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Import.Exchange;
+using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace DonDoc.Tracking.Exchange;
-
-/// <summary>A plan written in the exchange format: the file's bytes, its media type and the name it downloads as.</summary>
-public sealed record ExchangeFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
 /// Hands a plan on in the exchange format (JSON or Excel): its tasks as the account may read them, each with its
@@ -25,7 +23,7 @@ public sealed class PlanExchange(DonDocDbContext db, TaskCatalog catalog, TaskSt
 {
     public static readonly IReadOnlyList<string> Formats = ["json", "xlsx"];
 
-    public async Task<ExchangeFile> ExportAsync(Actor actor, int planId, string? format, CancellationToken cancellationToken)
+    public async Task<DownloadFile> ExportAsync(Actor actor, int planId, string? format, CancellationToken cancellationToken)
     {
         format = string.IsNullOrWhiteSpace(format) ? "json" : format.Trim().ToLowerInvariant();
         if (!Formats.Contains(format))
@@ -36,7 +34,7 @@ public sealed class PlanExchange(DonDocDbContext db, TaskCatalog catalog, TaskSt
         var exchange = await ReadAsync(actor, planId, cancellationToken);
         var content = format == "xlsx" ? ExchangeWorkbook.Write(exchange) : ExchangeJson.Write(exchange);
         logger.LogInformation("Exported plan {PlanId} as {Format}: {Count} tasks, {Bytes} bytes", planId, format, exchange.Tasks.Count, content.Length);
-        return new ExchangeFile(
+        return new DownloadFile(
             content,
             format == "xlsx" ? EvidenceStore.ContentTypeOf("xlsx") : "application/json",
             $"dondoc-ke-hoach-{planId}-{statuses.Today:yyyyMMdd}.{format}");

@@ -76,6 +76,3 @@ public sealed class NoReportNarratives : IReportNarratives
 {
     public Task<ReportNarrative?> ForAsync(int planId, ReportPeriod period, CancellationToken cancellationToken) => Task.FromResult<ReportNarrative?>(null);
 }
-
-/// <summary>A report written as a file: its bytes, content type and the name a download gets.</summary>
-public sealed record ReportFile(byte[] Content, string ContentType, string FileName);

@@ -22,7 +22,7 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
     public const string Placeholder = "……";
 
     /// <summary>The report of a written period (<c>2026-11</c>) as a file, <c>docx</c> (the default) or <c>xlsx</c>, for a download.</summary>
-    public async Task<ReportFile> FileAsync(Actor actor, int planId, string? period, string? format, CancellationToken cancellationToken)
+    public async Task<DownloadFile> FileAsync(Actor actor, int planId, string? period, string? format, CancellationToken cancellationToken)
     {
         var parsed = ReportPeriod.Parse(period);
         if (parsed.Period is not { } reportPeriod)
@@ -38,7 +38,7 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
 
         var report = await BuildAsync(actor, planId, reportPeriod, cancellationToken);
         var content = kind == "docx" ? ReportDocx.ToDocx(report) : ReportXlsx.ToXlsx(report);
-        return new ReportFile(content, EvidenceStore.ContentTypeOf(kind), $"bao-cao-ke-hoach-{planId}-{reportPeriod}.{kind}");
+        return new DownloadFile(content, EvidenceStore.ContentTypeOf(kind), $"bao-cao-ke-hoach-{planId}-{reportPeriod}.{kind}");
     }
 
     public async Task<ConsolidatedReport> BuildAsync(Actor actor, int planId, ReportPeriod period, CancellationToken cancellationToken)

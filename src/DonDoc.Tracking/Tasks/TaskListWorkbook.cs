@@ -18,7 +18,7 @@ public sealed class TaskListWorkbook(DonDocDbContext db, TaskCatalog catalog, Ta
     /// <summary>How many tasks a sheet holds at most: a workbook a person opens, not a copy of the database.</summary>
     public const int MaxRows = 20_000;
 
-    public async Task<ReportFile> ForPlanAsync(Actor actor, int planId, CancellationToken cancellationToken)
+    public async Task<DownloadFile> ForPlanAsync(Actor actor, int planId, CancellationToken cancellationToken)
     {
         var plan = await catalog.GetPlanAsync(actor, planId, cancellationToken);
         if (plan.State == PlanState.Draft)
@@ -34,11 +34,11 @@ public sealed class TaskListWorkbook(DonDocDbContext db, TaskCatalog catalog, Ta
             Title("DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN", planLabel, today, tasks.Count),
             ["STT", "Số thứ tự trong kế hoạch", "Phần, lĩnh vực", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn (theo kế hoạch)", "Thời hạn", "Tình trạng", "Tiến độ (%)", "Số ngày quá hạn"],
             tasks.Select((t, i) => (IReadOnlyList<object?>)[i + 1, t.Number, t.SectionTitle, t.Content, t.LeadAgency ?? t.Lead, Coordinators(t), t.DeadlineRaw, t.Due, t.StatusText, t.PercentDone, t.DaysOverdue]).ToList());
-        return new ReportFile(ExcelTables.ToXlsx([sheet]), EvidenceStore.ContentTypeOf("xlsx"), $"nhiem-vu-ke-hoach-{planId}-{today:yyyyMMdd}.xlsx");
+        return new DownloadFile(ExcelTables.ToXlsx([sheet]), EvidenceStore.ContentTypeOf("xlsx"), $"nhiem-vu-ke-hoach-{planId}-{today:yyyyMMdd}.xlsx");
     }
 
     /// <summary>An agency's tasks: the monitoring office and leaders any agency's, an officer their own.</summary>
-    public async Task<ReportFile> ForAgencyAsync(Actor actor, int agencyId, CancellationToken cancellationToken)
+    public async Task<DownloadFile> ForAgencyAsync(Actor actor, int agencyId, CancellationToken cancellationToken)
     {
         if (!actor.ReadsEverything && actor.AgencyId != agencyId)
         {
@@ -61,7 +61,7 @@ public sealed class TaskListWorkbook(DonDocDbContext db, TaskCatalog catalog, Ta
 
         var leading = await SheetAsync("Chủ trì", "NHIỆM VỤ ĐƠN VỊ CHỦ TRÌ", AssignmentRole.Lead);
         var coordinating = await SheetAsync("Phối hợp", "NHIỆM VỤ ĐƠN VỊ PHỐI HỢP", AssignmentRole.Coordinator);
-        return new ReportFile(ExcelTables.ToXlsx([leading, coordinating]), EvidenceStore.ContentTypeOf("xlsx"), $"nhiem-vu-don-vi-{agencyId}-{today:yyyyMMdd}.xlsx");
+        return new DownloadFile(ExcelTables.ToXlsx([leading, coordinating]), EvidenceStore.ContentTypeOf("xlsx"), $"nhiem-vu-don-vi-{agencyId}-{today:yyyyMMdd}.xlsx");
     }
 
     private static IReadOnlyList<IReadOnlyList<object?>> Title(string heading, string subject, DateOnly today, int count)

@@ -44,53 +44,26 @@ public sealed class DetailsModel(TaskCatalog catalog, TaskWorkflow workflow, Pla
     public Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => ReadAsync(() => LoadAsync(id, cancellationToken));
 
     /// <summary>The plan in the exchange format (<c>?handler=Export&amp;format=json|xlsx</c>), as the API's export writes it.</summary>
-    public async Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var file = await exchange.ExportAsync(Actor, id, format, cancellationToken);
-            return File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
-        {
-            return NotFound();
-        }
-        catch (WorkflowException refused)
-        {
-            var page = await ReadAsync(() => LoadAsync(id, cancellationToken));
-            Error = refused.Vietnamese;
-            Response.StatusCode = refused.StatusCode;
-            return page;
-        }
-    }
+    public Task<IActionResult> OnGetExportAsync(int id, string? format, CancellationToken cancellationToken) =>
+        DownloadAsync(id, () => exchange.ExportAsync(Actor, id, format, cancellationToken), cancellationToken);
 
     /// <summary>The consolidated report of a period (<c>?handler=Report&amp;period=2026-11&amp;format=docx|xlsx</c>), as the API writes it.</summary>
-    public async Task<IActionResult> OnGetReportAsync(int id, string? period, string? format, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var file = await reports.FileAsync(Actor, id, period, format, cancellationToken);
-            return File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
-        {
-            return NotFound();
-        }
-        catch (WorkflowException refused)
-        {
-            var page = await ReadAsync(() => LoadAsync(id, cancellationToken));
-            Error = refused.Vietnamese;
-            Response.StatusCode = refused.StatusCode;
-            return page;
-        }
-    }
+    public Task<IActionResult> OnGetReportAsync(int id, string? period, string? format, CancellationToken cancellationToken) =>
+        DownloadAsync(id, () => reports.FileAsync(Actor, id, period, format, cancellationToken), cancellationToken);
 
     /// <summary>The plan's tasks the actor may read as Excel (<c>?handler=Tasks</c>), in the consolidated report's layout.</summary>
-    public async Task<IActionResult> OnGetTasksAsync(int id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetTasksAsync(int id, CancellationToken cancellationToken) =>
+        DownloadAsync(id, () => workbooks.ForPlanAsync(Actor, id, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// A file the plan page offers: the download itself; not found as 404; any other refusal as the plan page
+    /// with the refusal's message and status.
+    /// </summary>
+    private async Task<IActionResult> DownloadAsync(int id, Func<Task<DownloadFile>> produce, CancellationToken cancellationToken)
     {
         try
         {
-            var file = await workbooks.ForPlanAsync(Actor, id, cancellationToken);
+            var file = await produce();
             return File(file.Content, file.ContentType, file.FileName);
         }
         catch (WorkflowException refused) when (refused.Failure == WorkflowFailure.NotFound)
