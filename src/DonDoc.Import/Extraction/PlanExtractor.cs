@@ -383,20 +383,31 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             band.Clear();
         }
 
+        // A task without a number starts at a row that holds something; an orphan (in a table that numbers its
+        // rows, under no numbered row) is warned for the reviewer.
+        void StartUnnumbered(GridRow row, bool orphan)
+        {
+            if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
+            {
+                return;
+            }
+
+            current = NewTask(path, null, row, row.Text(ColumnRole.Content));
+            if (orphan)
+            {
+                current.Warnings.Add(new ExtractionWarning(row.Line.Number, "orphan_row", "Dòng không có STT và không thuộc nhiệm vụ nào phía trên; đã tạo nhiệm vụ mới để người rà soát kiểm tra."));
+            }
+
+            builders.Add(current);
+            afterBreak = false;
+        }
+
         // A row without a number goes on with the task above; with none above, it starts an unnumbered task.
         void Attach(GridRow row)
         {
             if (current is null)
             {
-                if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
-                {
-                    return;
-                }
-
-                current = NewTask(path, null, row, row.Text(ColumnRole.Content));
-                current.Warnings.Add(new ExtractionWarning(row.Line.Number, "orphan_row", "Dòng không có STT và không thuộc nhiệm vụ nào phía trên; đã tạo nhiệm vụ mới để người rà soát kiểm tra."));
-                builders.Add(current);
-                afterBreak = false;
+                StartUnnumbered(row, orphan: true);
                 return;
             }
 
@@ -458,20 +469,14 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
                 // A borderless table without a number column: each row is the block of lines between two gaps.
                 if (current is null || row.Line.GapBefore)
                 {
-                    if (row.Own(ColumnRole.Content).Length == 0 && !row.HasOwnFields)
-                    {
-                        continue;
-                    }
-
-                    current = NewTask(path, null, row, row.Text(ColumnRole.Content));
-                    builders.Add(current);
+                    StartUnnumbered(row, orphan: false);
                 }
                 else
                 {
                     Continue(current, row);
+                    afterBreak = false;
                 }
 
-                afterBreak = false;
                 continue;
             }
 
