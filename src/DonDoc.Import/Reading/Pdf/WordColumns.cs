@@ -122,7 +122,9 @@ public static class WordColumns
             return end;
         }
 
-        if (!ColumnHeaders.IsHeaderLine(Text(lines[at])))
+        // Most lines open with a word no header holds: such a first word decides before the whole line is read.
+        var first = lines[at][0].Text;
+        if ((first.Any(char.IsLetterOrDigit) && !ColumnHeaders.IsHeaderLine(first)) || !ColumnHeaders.IsHeaderLine(Text(lines[at])))
         {
             return -1;
         }
