@@ -70,6 +70,18 @@ public sealed class WorkingDayCalendar
         return current;
     }
 
+    /// <summary>The last working day on or before <paramref name="date"/>: where a due date on a day off moves.</summary>
+    public DateOnly PreviousOrSameWorkingDay(DateOnly date)
+    {
+        var current = date;
+        while (!IsWorkingDay(current))
+        {
+            current = current.AddDays(-1);
+        }
+
+        return current;
+    }
+
     private YearCalendar Year(int year) => _years.GetOrAdd(year, Build);
 
     private YearCalendar Build(int year)

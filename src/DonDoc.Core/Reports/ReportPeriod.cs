@@ -55,6 +55,21 @@ public readonly partial record struct ReportPeriod(int Year, PeriodLength Length
         _ => Year.ToString("0000", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The period of <paramref name="length"/> that holds <paramref name="date"/>.</summary>
+    public static ReportPeriod Containing(DateOnly date, PeriodLength length) => length switch
+    {
+        PeriodLength.Month => new(date.Year, length, date.Month),
+        PeriodLength.Quarter => new(date.Year, length, ((date.Month - 1) / 3) + 1),
+        PeriodLength.HalfYear => new(date.Year, length, date.Month <= 6 ? 1 : 2),
+        _ => new(date.Year, length, 1),
+    };
+
+    /// <summary>The period after this one.</summary>
+    public ReportPeriod Next() => Containing(End.AddDays(1), Length);
+
+    /// <summary>The period before this one.</summary>
+    public ReportPeriod Previous() => Containing(Start.AddDays(-1), Length);
+
     /// <summary>Reads a period; never throws: a period, or the reason in Vietnamese.</summary>
     public static ReportPeriodParse Parse(string? text)
     {
