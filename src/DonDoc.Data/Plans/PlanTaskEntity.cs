@@ -40,6 +40,12 @@ public sealed class PlanTaskEntity
     /// <summary>For a recurring task: the date its next periodic report is due (moved on as the days, and later the reported periods, pass).</summary>
     public DateOnly? NextReportDue { get; set; }
 
+    /// <summary>
+    /// For a continuous or recurring task of a plan with a report cycle: the lead agency's due date of the earliest period
+    /// it has not reported (a returned report is not reported); once every period due is in, the next period's date.
+    /// </summary>
+    public DateOnly? PeriodReportDue { get; set; }
+
     /// <summary>For an event-relative or conditional deadline: the event or condition it waits for, as the plan names it.</summary>
     public string? WaitingFor { get; set; }
 
@@ -134,6 +140,12 @@ public enum TaskPhase
 
     /// <summary>The task, or its whole plan, was cancelled.</summary>
     Cancelled = 8,
+
+    /// <summary>
+    /// Continuous or recurring, judged by its plan's report cycle: not yet due, due soon or overdue by the due date of
+    /// the earliest period its lead has not reported (<see cref="PlanTaskEntity.PeriodReportDue"/>).
+    /// </summary>
+    Reporting = 9,
 }
 
 public enum CompletionState

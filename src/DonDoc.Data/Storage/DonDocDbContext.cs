@@ -63,6 +63,14 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<WebhookDeliveryEntity> WebhookDeliveries => Set<WebhookDeliveryEntity>();
 
+    public DbSet<ReportCycleEntity> ReportCycles => Set<ReportCycleEntity>();
+
+    public DbSet<PeriodReportEntity> PeriodReports => Set<PeriodReportEntity>();
+
+    public DbSet<PeriodReportItemEntity> PeriodReportItems => Set<PeriodReportItemEntity>();
+
+    public DbSet<PeriodNarrativeEntity> PeriodNarratives => Set<PeriodNarrativeEntity>();
+
     /// <summary>
     /// The audit log is append-only: a change or removal of an entry is refused before it reaches the database.
     /// Every plan whose tasks changed has its <see cref="PlanEntity.TaskRevision"/> raised by the same save
@@ -305,6 +313,63 @@ public abstract class DonDocDbContext(DbContextOptions options) : IdentityDbCont
             item.Property(i => i.DoneBy).HasMaxLength(256);
             item.HasIndex(i => new { i.TaskId, i.Position }).IsUnique();
             item.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReportCycleEntity>(cycle =>
+        {
+            cycle.ToTable("report_cycles");
+            cycle.Property(c => c.Length).HasMaxLength(20);
+            cycle.Property(c => c.FirstPeriod).HasMaxLength(10);
+            cycle.Property(c => c.Source).HasMaxLength(500);
+            cycle.Property(c => c.RatingFormula).HasMaxLength(200);
+            cycle.Property(c => c.UpdatedBy).HasMaxLength(256);
+            cycle.Property(c => c.Version).IsConcurrencyToken();
+            cycle.HasIndex(c => c.PlanId).IsUnique();
+            cycle.HasOne<PlanEntity>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PeriodReportEntity>(report =>
+        {
+            report.ToTable("period_reports");
+            report.Property(r => r.Period).HasMaxLength(10);
+            report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.SubmittedById).HasMaxLength(450);
+            report.Property(r => r.SubmittedBy).HasMaxLength(256);
+            report.Property(r => r.Results).HasMaxLength(20000);
+            report.Property(r => r.Shortcomings).HasMaxLength(20000);
+            report.Property(r => r.NextTasks).HasMaxLength(20000);
+            report.Property(r => r.Proposals).HasMaxLength(20000);
+            report.Property(r => r.ReturnReason).HasMaxLength(2000);
+            report.Property(r => r.DecidedBy).HasMaxLength(256);
+            report.Property(r => r.Version).IsConcurrencyToken();
+            // One report per agency and period of a plan.
+            report.HasIndex(r => new { r.PlanId, r.Period, r.AgencyId }).IsUnique();
+            report.HasIndex(r => new { r.AgencyId, r.Period });
+            report.HasOne<PlanEntity>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+            report.HasOne<AgencyEntity>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            report.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PeriodReportItemEntity>(item =>
+        {
+            item.ToTable("period_report_items");
+            item.HasIndex(i => new { i.ReportId, i.TaskId });
+            item.HasIndex(i => i.TaskId);
+            item.HasOne<PlanTaskEntity>().WithMany().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
+            item.HasOne<ProgressReportEntity>().WithMany().HasForeignKey(i => i.ProgressReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PeriodNarrativeEntity>(narrative =>
+        {
+            narrative.ToTable("period_narratives");
+            narrative.Property(n => n.Period).HasMaxLength(10);
+            narrative.Property(n => n.Results).HasMaxLength(40000);
+            narrative.Property(n => n.Shortcomings).HasMaxLength(40000);
+            narrative.Property(n => n.NextTasks).HasMaxLength(40000);
+            narrative.Property(n => n.Proposals).HasMaxLength(40000);
+            narrative.Property(n => n.UpdatedBy).HasMaxLength(256);
+            narrative.HasIndex(n => new { n.PlanId, n.Period }).IsUnique();
+            narrative.HasOne<PlanEntity>().WithMany().HasForeignKey(n => n.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ExtensionRequestEntity>(extension =>

@@ -66,7 +66,8 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<DashboardBuilder>();
         // The consolidated report; the periodic reports register their narratives before this, or replace the default.
         services.AddSingleton(Reports.ReportOptions.Read(configuration));
-        services.TryAddScoped<Reports.IReportNarratives, Reports.NoReportNarratives>();
+        services.AddScoped<Periods.PeriodReports>();
+        services.TryAddScoped<Reports.IReportNarratives, Periods.PeriodReportNarratives>();
         services.AddScoped<Reports.ConsolidatedReportBuilder>();
         services.AddScoped<WorkQueue.OfficeWorkQueue>();
         services.AddScoped<DirectoryAdministration>();

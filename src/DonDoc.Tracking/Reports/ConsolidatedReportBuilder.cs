@@ -126,9 +126,9 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
         var sections = new List<ReportSection>
         {
             new("I", "KẾT QUẢ THỰC HIỆN", ResultParagraphs(heading, figures, narrative?.Results), WithFigures: true),
-            new("II", "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", [narrative?.Shortcomings ?? "Văn phòng tổng hợp tồn tại, hạn chế và nguyên nhân từ báo cáo của các cơ quan, đơn vị."]),
-            new("III", "NHIỆM VỤ TRỌNG TÂM KỲ TỚI", [narrative?.NextTasks ?? "Văn phòng tổng hợp nhiệm vụ trọng tâm kỳ tới từ báo cáo của các cơ quan, đơn vị."]),
-            new("IV", "ĐỀ XUẤT, KIẾN NGHỊ", [narrative?.Proposals ?? "Văn phòng tổng hợp đề xuất, kiến nghị của các cơ quan, đơn vị."]),
+            new("II", "TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", Paragraphs(narrative?.Shortcomings, "Văn phòng tổng hợp tồn tại, hạn chế và nguyên nhân từ báo cáo của các cơ quan, đơn vị.")),
+            new("III", "NHIỆM VỤ TRỌNG TÂM KỲ TỚI", Paragraphs(narrative?.NextTasks, "Văn phòng tổng hợp nhiệm vụ trọng tâm kỳ tới từ báo cáo của các cơ quan, đơn vị.")),
+            new("IV", "ĐỀ XUẤT, KIẾN NGHỊ", Paragraphs(narrative?.Proposals, "Văn phòng tổng hợp đề xuất, kiến nghị của các cơ quan, đơn vị.")),
         };
 
         var isPeople = issuer.StartsWith("ỦY BAN NHÂN DÂN", StringComparison.OrdinalIgnoreCase) || issuer.StartsWith("UBND", StringComparison.OrdinalIgnoreCase);
@@ -195,6 +195,13 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
         return byTotal ? groups.OrderByDescending(g => g.Total).ThenBy(g => g.Name, StringComparer.Create(Vietnamese, false)).ToList() : groups.ToList();
     }
 
+    /// <summary>A narrative part as paragraphs, one a line; the placeholder when it is empty.</summary>
+    private static List<string> Paragraphs(string? narrative, string placeholder)
+    {
+        var lines = (narrative ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? [placeholder] : [.. lines];
+    }
+
     private static List<string> ResultParagraphs(ReportHeading heading, ReportFigures figures, string? narrative)
     {
         int Bucket(int i) => figures.Buckets[i].Count;
@@ -209,7 +216,7 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
             paragraphs.Add($"Các nhiệm vụ quá hạn ({figures.Overdue.Count}) được liệt kê dưới đây, nhiều ngày quá hạn nhất trước.");
         }
 
-        paragraphs.Add(narrative ?? "Kết quả cụ thể của từng nhiệm vụ tại Phụ lục kèm theo.");
+        paragraphs.AddRange(Paragraphs(narrative, "Kết quả cụ thể của từng nhiệm vụ tại Phụ lục kèm theo."));
         return paragraphs;
     }
 
@@ -233,7 +240,7 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
     private static string DueText(TaskRow row) => row.Phase switch
     {
         TaskPhase.Continuous => "Thường xuyên",
-        TaskPhase.Periodic => row.NextReportDue is { } next ? $"Định kỳ (kỳ tới {VietnameseFormat.Date(next)})" : row.DeadlineRaw ?? "Định kỳ",
+        TaskPhase.Periodic or TaskPhase.Reporting => row.NextReportDue is { } next ? $"Định kỳ (kỳ tới {VietnameseFormat.Date(next)})" : row.DeadlineRaw ?? "Định kỳ",
         _ => StoredStatus.Due(row.Phase, row.CurrentDue, row.NextReportDue) is { } due ? VietnameseFormat.Date(due) : row.DeadlineRaw ?? string.Empty,
     };
 

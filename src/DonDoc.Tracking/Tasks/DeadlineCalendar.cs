@@ -83,7 +83,7 @@ public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, Ta
         var statusDay = statuses.Day;
         var inWeek = Open(tasks).Where(t => t.DueKey >= weekStart && t.DueKey <= weekEnd);
         var dated = await inWeek.Where(t => t.Phase == TaskPhase.Dated).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(WeekLimit + 1).Select(TaskCatalog.RowOf(statusDay)).ToListAsync(cancellationToken);
-        var periodic = await inWeek.Where(t => t.Phase == TaskPhase.Periodic).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(WeekLimit + 1).Select(TaskCatalog.RowOf(statusDay)).ToListAsync(cancellationToken);
+        var periodic = await inWeek.Where(t => t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(WeekLimit + 1).Select(TaskCatalog.RowOf(statusDay)).ToListAsync(cancellationToken);
         var rows = dated.Concat(periodic).OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(WeekLimit + 1).ToList();
         var shown = rows.Take(WeekLimit).ToList();
         var summaries = await catalog.SummarizeAsync(shown, statusDay, cancellationToken);
@@ -143,7 +143,7 @@ public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, Ta
 
     /// <summary>Deadlines in force: a dated task's deadline, a recurring task's next report.</summary>
     private static IQueryable<PlanTaskEntity> Open(IQueryable<PlanTaskEntity> tasks) =>
-        tasks.Where(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic);
+        tasks.Where(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting);
 
     /// <summary>The name of each day off (a holiday, a compensatory day) and of each Saturday or Sunday worked instead, between two days.</summary>
     private static Dictionary<DateOnly, string> DayNotes(WorkingDayCalendar working, DateOnly from, DateOnly until)

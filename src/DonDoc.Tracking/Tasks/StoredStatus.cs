@@ -16,8 +16,8 @@ public static class StoredStatus
 {
     public static TrackingStatus Of(TaskPhase phase, DateOnly dueKey, StatusDay day) => phase switch
     {
-        TaskPhase.Dated => dueKey < day.Today ? TrackingStatus.Overdue : dueKey <= day.DueSoonUntil ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue,
-        // A recurring task is never overdue yet: its next report date is moved on each day (periodic reports will judge the periods).
+        TaskPhase.Dated or TaskPhase.Reporting => dueKey < day.Today ? TrackingStatus.Overdue : dueKey <= day.DueSoonUntil ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue,
+        // A recurring task outside a report cycle is never overdue: its next report date is moved on each day.
         TaskPhase.Periodic => dueKey <= day.DueSoonUntil ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue,
         TaskPhase.Waiting => TrackingStatus.WaitingForTrigger,
         TaskPhase.Continuous => TrackingStatus.Continuous,
@@ -33,7 +33,7 @@ public static class StoredStatus
         var today = day.Today;
         var soon = day.DueSoonUntil;
         return t =>
-            t.Phase == TaskPhase.Dated ? (t.DueKey < today ? TrackingStatus.Overdue : t.DueKey <= soon ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue)
+            t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Reporting ? (t.DueKey < today ? TrackingStatus.Overdue : t.DueKey <= soon ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue)
             : t.Phase == TaskPhase.Periodic ? (t.DueKey <= soon ? TrackingStatus.DueSoon : TrackingStatus.NotYetDue)
             : t.Phase == TaskPhase.Waiting ? TrackingStatus.WaitingForTrigger
             : t.Phase == TaskPhase.Continuous ? TrackingStatus.Continuous
@@ -50,9 +50,9 @@ public static class StoredStatus
         var soon = day.DueSoonUntil;
         return status switch
         {
-            TrackingStatus.Overdue => tasks.Where(t => t.Phase == TaskPhase.Dated && t.DueKey < today),
-            TrackingStatus.DueSoon => tasks.Where(t => (t.Phase == TaskPhase.Dated && t.DueKey >= today && t.DueKey <= soon) || (t.Phase == TaskPhase.Periodic && t.DueKey <= soon)),
-            TrackingStatus.NotYetDue => tasks.Where(t => ((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic) && t.DueKey > soon) || t.Phase == TaskPhase.Undated),
+            TrackingStatus.Overdue => tasks.Where(t => (t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Reporting) && t.DueKey < today),
+            TrackingStatus.DueSoon => tasks.Where(t => ((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Reporting) && t.DueKey >= today && t.DueKey <= soon) || (t.Phase == TaskPhase.Periodic && t.DueKey <= soon)),
+            TrackingStatus.NotYetDue => tasks.Where(t => ((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting) && t.DueKey > soon) || t.Phase == TaskPhase.Undated),
             TrackingStatus.WaitingForTrigger => tasks.Where(t => t.Phase == TaskPhase.Waiting),
             TrackingStatus.Continuous => tasks.Where(t => t.Phase == TaskPhase.Continuous),
             TrackingStatus.DoneOnTime => tasks.Where(t => t.Phase == TaskPhase.DoneOnTime),
@@ -80,7 +80,7 @@ public static class StoredStatus
 
     /// <summary>The due date a list shows: the due date in force, else the next report date of a recurring task.</summary>
     public static DateOnly? Due(TaskPhase phase, DateOnly? currentDue, DateOnly? nextReportDue) =>
-        currentDue ?? (phase == TaskPhase.Periodic ? nextReportDue : null);
+        currentDue ?? (phase is TaskPhase.Periodic or TaskPhase.Reporting ? nextReportDue : null);
 
     /// <summary>Why, in the words <see cref="TaskStatusEvaluator"/> uses.</summary>
     public static string Reason(TrackingStatus status, TaskPhase phase, string deadlineKind, DateOnly? due, DateOnly? completedOn, string? waitingFor, DateOnly today)
@@ -106,6 +106,14 @@ public static class StoredStatus
         if (phase == TaskPhase.Periodic && due is { } next)
         {
             return $"Định kỳ; kỳ báo cáo tiếp theo ngày {Format(next)}.";
+        }
+
+        if (phase == TaskPhase.Reporting && due is { } reportDue)
+        {
+            var left = reportDue.DayNumber - today.DayNumber;
+            return left < 0
+                ? $"Chưa nộp báo cáo kỳ đến hạn ngày {Format(reportDue)}, quá hạn {-left} ngày."
+                : $"Đánh giá qua báo cáo định kỳ; báo cáo kỳ tới hạn ngày {Format(reportDue)}.";
         }
 
         if (due is not { } date)

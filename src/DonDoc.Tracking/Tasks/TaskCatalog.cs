@@ -98,9 +98,9 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
             var soon = statuses.Day.DueSoonUntil;
             tasks = needsAction
                 ? tasks.Where(t => t.Completion != CompletionState.Reported
-                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic) && t.DueKey <= soon) || t.Completion == CompletionState.Returned))
+                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting) && t.DueKey <= soon) || t.Completion == CompletionState.Returned))
                 : tasks.Where(t => !(t.Completion != CompletionState.Reported
-                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic) && t.DueKey <= soon) || t.Completion == CompletionState.Returned)));
+                    && (((t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting) && t.DueKey <= soon) || t.Completion == CompletionState.Returned)));
         }
 
         return tasks;
@@ -166,10 +166,10 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
         var scope = Scope(actor, new TaskFilter(PlanId: planId)).Where(t => t.DueKey >= from && t.DueKey <= until);
         var after = DateIdPosition.Parse(page.After);
         var dated = After(scope.Where(t => t.Phase == TaskPhase.Dated), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
-        var periodic = After(scope.Where(t => t.Phase == TaskPhase.Periodic), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
+        var periodic = After(scope.Where(t => t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
         var rows = (await dated.ToListAsync(cancellationToken)).Concat(await periodic.ToListAsync(cancellationToken))
             .OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(size + 1).ToList();
-        var total = page.WithTotal ? await scope.CountAsync(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic, cancellationToken) : (int?)null;
+        var total = page.WithTotal ? await scope.CountAsync(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting, cancellationToken) : (int?)null;
         return await PageOfAsync(rows, size, r => new DateIdPosition(r.DueKey, r.Id).ToString(), total, day, cancellationToken);
     }
 

@@ -36,7 +36,7 @@ public sealed class TaskStateWriter(DeadlineParser parser)
 
     /// <summary>
     /// The phase and due key from the stored columns, in the order <see cref="Core.Tracking.TaskStatusEvaluator"/> judges:
-    /// cancelled, done by the plan, completion accepted, a due date in force, continuous, recurring, waiting, unknown.
+    /// cancelled, done by the plan, completion accepted, a due date in force, judged by the plan's report cycle, continuous, recurring, waiting, unknown.
     /// A recurring task's next report date is read from its rule only when the stored one has passed.
     /// </summary>
     public void Refresh(PlanTaskEntity task, PlanState planState, int? planYear, DateOnly today)
@@ -50,6 +50,7 @@ public sealed class TaskStateWriter(DeadlineParser parser)
             _ when task.Completion == CompletionState.Accepted && task.CompletedOn is { } done =>
                 task.CurrentDue is null || done <= task.CurrentDue ? TaskPhase.DoneOnTime : TaskPhase.DoneLate,
             _ when task.CurrentDue is not null => TaskPhase.Dated,
+            _ when task.PeriodReportDue is not null && task.DeadlineKind is "continuous" or "recurring" => TaskPhase.Reporting,
             _ when task.DeadlineKind == "continuous" => TaskPhase.Continuous,
             _ when task.DeadlineKind == "recurring" => TaskPhase.Periodic,
             _ when task.DeadlineKind is "event_relative" or "conditional" => TaskPhase.Waiting,
@@ -70,7 +71,8 @@ public sealed class TaskStateWriter(DeadlineParser parser)
         }
         else
         {
-            task.NextReportDue = null;
+            // A task judged by the report cycle shows the due date of the period it owes as its next report date.
+            task.NextReportDue = phase == TaskPhase.Reporting ? task.PeriodReportDue : null;
         }
 
         task.Phase = phase;

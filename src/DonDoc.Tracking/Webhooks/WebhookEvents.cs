@@ -13,6 +13,7 @@ public static class WebhookEvents
     public const string CompletionReturned = "task.completion_returned";
     public const string ExtensionDecided = "task.extension_decided";
     public const string TaskOverdue = "task.overdue";
+    public const string PeriodReportSubmitted = "period_report.submitted";
     public const string Ping = "ping";
 
     public static IReadOnlyList<WebhookEvent> All { get; } =
@@ -24,6 +25,7 @@ public static class WebhookEvents
         new(CompletionReturned, "Trả lại báo cáo hoàn thành"),
         new(ExtensionDecided, "Quyết định gia hạn"),
         new(TaskOverdue, "Nhiệm vụ quá hạn"),
+        new(PeriodReportSubmitted, "Nộp báo cáo định kỳ"),
     ];
 
     public static bool IsKnown(string name) => All.Any(e => e.Name == name);

@@ -67,6 +67,23 @@ public sealed class WebhookOutbox(DonDocDbContext db, TaskStatusReader statuses,
         }
     }
 
+    /// <summary>Something happened to a plan as a whole (an agency's period report submitted).</summary>
+    public async Task PeriodReportAsync(string eventName, Actor actor, PlanEntity plan, object details, CancellationToken cancellationToken)
+    {
+        foreach (var subscription in await WantingAsync(eventName, cancellationToken))
+        {
+            Add(subscription, eventName, null, plan.Id, null, id => new
+            {
+                id,
+                @event = eventName,
+                occurredAt = clock.GetUtcNow(),
+                actor = actor.Name,
+                plan = PlanOf(plan),
+                details,
+            });
+        }
+    }
+
     /// <summary>
     /// Queues <c>task.overdue</c> for every open dated task whose deadline in force passed before <paramref name="today"/>
     /// while the subscription existed, once per task and deadline, and saves. Returns how many were queued.

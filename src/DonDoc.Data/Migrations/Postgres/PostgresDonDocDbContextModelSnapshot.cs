@@ -607,6 +607,9 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.Property<int>("PercentDone")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("PeriodReportDue")
+                        .HasColumnType("date");
+
                     b.Property<int>("Phase")
                         .HasColumnType("integer");
 
@@ -1114,6 +1117,171 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.ToTable("extension_requests", (string)null);
                 });
 
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodNarrativeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("NextTasks")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Shortcomings")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("period_narratives", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NextTasks")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Proposals")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Shortcomings")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Period");
+
+                    b.HasIndex("PlanId", "Period", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("period_reports", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportItemEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ProgressReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("ReportId", "TaskId");
+
+                    b.ToTable("period_report_items", (string)null);
+                });
+
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1217,6 +1385,64 @@ namespace DonDoc.Data.Migrations.Postgres
                     b.HasIndex("PlanId");
 
                     b.ToTable("recorded_events", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.ReportCycleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DueAfterPeriod")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FirstPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("OfficeDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingFormula")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("report_cycles", (string)null);
                 });
 
             modelBuilder.Entity("DonDoc.Data.Webhooks.WebhookDeliveryEntity", b =>
@@ -1623,6 +1849,51 @@ namespace DonDoc.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodNarrativeEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Agencies.AgencyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportItemEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Tracking.ProgressReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Tracking.PeriodReportEntity", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Plans.PlanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>
                 {
                     b.HasOne("DonDoc.Data.Agencies.AgencyEntity", null)
@@ -1644,6 +1915,15 @@ namespace DonDoc.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.ReportCycleEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DonDoc.Data.Webhooks.WebhookDeliveryEntity", b =>
@@ -1721,6 +2001,11 @@ namespace DonDoc.Data.Migrations.Postgres
             modelBuilder.Entity("DonDoc.Data.Plans.PlanTaskEntity", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>

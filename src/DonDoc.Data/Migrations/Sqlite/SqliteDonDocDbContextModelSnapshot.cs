@@ -582,6 +582,9 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.Property<int>("PercentDone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PeriodReportDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Phase")
                         .HasColumnType("INTEGER");
 
@@ -1077,6 +1080,165 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.ToTable("extension_requests", (string)null);
                 });
 
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodNarrativeEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextTasks")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcomings")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("period_narratives", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextTasks")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposals")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcomings")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Period");
+
+                    b.HasIndex("PlanId", "Period", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("period_reports", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportItemEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("ReportId", "TaskId");
+
+                    b.ToTable("period_report_items", (string)null);
+                });
+
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -1176,6 +1338,62 @@ namespace DonDoc.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.ToTable("recorded_events", (string)null);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.ReportCycleEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DueAfterPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Length")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingFormula")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("report_cycles", (string)null);
                 });
 
             modelBuilder.Entity("DonDoc.Data.Webhooks.WebhookDeliveryEntity", b =>
@@ -1574,6 +1792,51 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodNarrativeEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Agencies.AgencyEntity", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportItemEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Tracking.ProgressReportEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Tracking.PeriodReportEntity", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DonDoc.Data.Plans.PlanTaskEntity", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>
                 {
                     b.HasOne("DonDoc.Data.Agencies.AgencyEntity", null)
@@ -1595,6 +1858,15 @@ namespace DonDoc.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.ReportCycleEntity", b =>
+                {
+                    b.HasOne("DonDoc.Data.Plans.PlanEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DonDoc.Data.Webhooks.WebhookDeliveryEntity", b =>
@@ -1672,6 +1944,11 @@ namespace DonDoc.Data.Migrations.Sqlite
             modelBuilder.Entity("DonDoc.Data.Plans.PlanTaskEntity", b =>
                 {
                     b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("DonDoc.Data.Tracking.PeriodReportEntity", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("DonDoc.Data.Tracking.ProgressReportEntity", b =>
