@@ -93,6 +93,10 @@ public sealed class PeriodReports(
         return cycle is null ? null : ViewOf(cycle);
     }
 
+    /// <summary>Whether the actor manages the plan (sets its cycle, decides on its reports).</summary>
+    public async Task<bool> CanManageAsync(Actor actor, int planId, CancellationToken cancellationToken) =>
+        TaskAccess.CanManage(actor, await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.OwnerId).FirstOrDefaultAsync(cancellationToken));
+
     /// <summary>Sets or changes the plan's cycle (the office that owns it) and judges its continuous and recurring tasks again.</summary>
     public async Task<CycleView> SetCycleAsync(Actor actor, int planId, CycleInput input, CancellationToken cancellationToken)
     {

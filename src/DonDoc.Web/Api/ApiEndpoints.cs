@@ -9,6 +9,7 @@ using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Exchange;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Periods;
 using DonDoc.Tracking.Reports;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Workflow;
@@ -33,6 +34,9 @@ public sealed record RememberAgencyInput(string? Text, string? AliasOf, string? 
 
 /// <summary>The id of what a request created.</summary>
 public sealed record CreatedId(int Id);
+
+/// <summary>Where a period report stands after the office decided (`Accepted` or `Returned`).</summary>
+public sealed record PeriodDecisionOutcome(string State);
 
 /// <summary>A published draft: the plan keeps the draft's id.</summary>
 public sealed record PublishedPlan(int Id, int PlanId, int Tasks);
@@ -70,6 +74,7 @@ public static class ApiEndpoints
         MapTasks(secured);
         MapImports(secured);
         MapTracking(secured);
+        MapPeriods(secured);
 
         secured.MapGet("/dashboard", async (
             int? plan, [FromQuery(Name = "plans_after")] string? plansAfter, [FromQuery(Name = "agencies_after")] string? agenciesAfter,
@@ -182,6 +187,52 @@ public static class ApiEndpoints
             return TypedResults.NoContent();
         })
             .Documented("closePlan", "Lưu trữ hoặc hủy kế hoạch", "Archives a plan (or cancels it with `cancel: true` and a reason); its open tasks close with it.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+    }
+
+    private static void MapPeriods(RouteGroupBuilder api)
+    {
+        api.MapGet("/plans/{id:int}/report-cycle", async (int id, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await periods.CycleAsync(http.User.RequireActor(), id, ct) ?? throw WorkflowException.NotFound($"report cycle of plan {id}")))
+            .Documented("getReportCycle", "Chu kỳ báo cáo của kế hoạch",
+                "The plan's reporting cycle: period length (`Month`, `Quarter`, `HalfYear`, `Year`), the day by which each agency reports and the day by which the office reports, in the period's last month (or the month after, `dueAfterPeriod`), moved to the working day before when it falls on a day off. 404 while none is set.",
+                ApiOperation.AnyAccount, 401, 404);
+        api.MapPut("/plans/{id:int}/report-cycle", async (int id, CycleInput input, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await periods.SetCycleAsync(http.User.RequireActor(), id, input, ct)))
+            .Documented("setReportCycle", "Đặt chu kỳ báo cáo",
+                "Sets or changes the plan's reporting cycle (`firstPeriod` defaults to the period of publication); its continuous and recurring tasks are then judged by their lead's periods: overdue once a period's date passes without its report.",
+                ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+        api.MapGet("/plans/{id:int}/periods/{period}", async (int id, string period, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await periods.OverviewAsync(http.User.RequireActor(), id, period, ct)))
+            .Documented("getPeriod", "Tình hình nộp báo cáo của một kỳ",
+                "A period of the plan (`2026-11`, `2026-Q4`, `2026-H1`, `2026`): its due dates and, for every agency that leads tasks in the plan, where its report stands (`NotSubmitted`, `Late`, `SubmittedOnTime`, `SubmittedLate`, `Returned`, `Accepted`). An agency officer sees only its own agency.",
+                ApiOperation.AnyAccount, 400, 401, 404);
+        api.MapGet("/plans/{id:int}/periods/{period}/agencies/{agencyId:int}", async (int id, string period, int agencyId, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await periods.ReportAsync(http.User.RequireActor(), id, period, agencyId, ct)))
+            .Documented("getPeriodReport", "Báo cáo định kỳ của một cơ quan",
+                "An agency's report for a period: the one submitted, or the form prefilled from the progress recorded on its tasks (a line per task it leads, with the evidence recorded in the period) and the four narrative parts.",
+                ApiOperation.AnyAccount, 400, 401, 403, 404);
+        api.MapPost("/plans/{id:int}/periods/{period}/report", async (int id, string period, SubmissionInput input, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+        {
+            var actor = http.User.RequireActor();
+            var reportId = await periods.SubmitAsync(actor, id, period, input, ct);
+            return TypedResults.Created($"/api/plans/{id}/periods/{period}/agencies/{actor.AgencyId}", new CreatedId(reportId));
+        }).WithMetadata(new Idempotent())
+            .Documented("submitPeriodReport", "Nộp báo cáo định kỳ",
+                "The agency officer submits the agency's report for the period (again, after it was returned): a line per task it leads (percent, progress, result), each recorded on the task as its progress for the period, and the narrative (results, shortcomings, next tasks, proposals). Judged on time or late against the agency's due date; delivers `period_report.submitted` to webhooks.",
+                ApiOperation.LeadAgency, 400, 401, 403, 404, 409, 422);
+        api.MapPost("/plans/{id:int}/periods/{period}/agencies/{agencyId:int}/decision", async (int id, string period, int agencyId, PeriodDecisionInput input, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(new PeriodDecisionOutcome((await periods.DecideAsync(http.User.RequireActor(), id, period, agencyId, input, ct)).ToString())))
+            .Documented("decidePeriodReport", "Tiếp nhận hoặc trả lại báo cáo định kỳ",
+                "The office that owns the plan accepts a submitted report (`decision: accept`) or returns it with a reason (`decision: return`); a returned period counts as not reported until the agency submits again.",
+                ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);
+        api.MapPut("/plans/{id:int}/periods/{period}/narrative", async (int id, string period, NarrativeInput input, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+        {
+            await periods.SaveNarrativeAsync(http.User.RequireActor(), id, period, input, ct);
+            return TypedResults.NoContent();
+        })
+            .Documented("savePeriodNarrative", "Sửa phần nhận định của báo cáo tổng hợp",
+                "The office's text of the consolidated report's narrative sections for the period, used by `GET /api/plans/{id}/reports/{period}` instead of the agencies' words joined.",
+                ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);
     }
 
     private static void MapTasks(RouteGroupBuilder api)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Periods;
 using DonDoc.Tracking.Workflow;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -30,6 +31,22 @@ public static class ApiExamples
         [typeof(ClosePlanInput)] = () => new JsonObject { ["reason"] = "Kế hoạch đã hoàn thành.", ["cancel"] = false, ["version"] = 1 },
         [typeof(RememberAgencyInput)] = () => new JsonObject { ["text"] = "Sở NV", ["aliasOf"] = "Sở Nội vụ", ["kind"] = null },
         [typeof(EventInput)] = () => new JsonObject { ["name"] = "Đại hội Đảng bộ tỉnh", ["occurredOn"] = "2026-10-15" },
+        [typeof(CycleInput)] = () => new JsonObject
+        {
+            ["length"] = "Month", ["agencyDueDay"] = 23, ["officeDueDay"] = 25, ["dueAfterPeriod"] = false, ["firstPeriod"] = "2026-11",
+            ["source"] = "Các cơ quan báo cáo vào ngày 23 hằng tháng.", ["version"] = null,
+        },
+        [typeof(SubmissionInput)] = () => new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject { ["taskId"] = 118, ["percent"] = 80, ["progress"] = "Đã kiểm tra 7 trên 8 huyện.", ["result"] = "Biên bản kiểm tra." }),
+            ["results"] = "Hoàn thành kiểm tra 7 huyện.", ["shortcomings"] = "Một huyện chưa bố trí lịch.",
+            ["nextTasks"] = "Kiểm tra huyện còn lại.", ["proposals"] = null, ["version"] = null,
+        },
+        [typeof(PeriodDecisionInput)] = () => new JsonObject { ["decision"] = "return", ["reason"] = "Thiếu số liệu của 2 đơn vị.", ["accepted"] = null },
+        [typeof(NarrativeInput)] = () => new JsonObject
+        {
+            ["results"] = "Các sở đã triển khai đúng kế hoạch.", ["shortcomings"] = "Còn chậm báo cáo.", ["nextTasks"] = "Đôn đốc các đơn vị.", ["proposals"] = "Không.",
+        },
         [typeof(CreatedId)] = () => new JsonObject { ["id"] = 42 },
         [typeof(DraftRowAddition)] = () => new JsonObject
         {
