@@ -2,6 +2,8 @@
 #pragma warning disable CS0618
 using DonDoc.Api.Client.Api.Plans.Item.Close;
 using DonDoc.Api.Client.Api.Plans.Item.Export;
+using DonDoc.Api.Client.Api.Plans.Item.Periods;
+using DonDoc.Api.Client.Api.Plans.Item.ReportCycle;
 using DonDoc.Api.Client.Api.Plans.Item.Reports;
 using DonDoc.Api.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -29,6 +31,16 @@ namespace DonDoc.Api.Client.Api.Plans.Item
         public global::DonDoc.Api.Client.Api.Plans.Item.Export.ExportRequestBuilder Export
         {
             get => new global::DonDoc.Api.Client.Api.Plans.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The periods property</summary>
+        public global::DonDoc.Api.Client.Api.Plans.Item.Periods.PeriodsRequestBuilder Periods
+        {
+            get => new global::DonDoc.Api.Client.Api.Plans.Item.Periods.PeriodsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reportCycle property</summary>
+        public global::DonDoc.Api.Client.Api.Plans.Item.ReportCycle.ReportCycleRequestBuilder ReportCycle
+        {
+            get => new global::DonDoc.Api.Client.Api.Plans.Item.ReportCycle.ReportCycleRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reports property</summary>
         public global::DonDoc.Api.Client.Api.Plans.Item.Reports.ReportsRequestBuilder Reports
