@@ -87,6 +87,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddScoped<ReminderRuleStore>();
         services.AddScoped<DueTaskSource>();
         services.AddScoped<IReportDueSource, RecurringTaskReportSource>();
+        services.AddScoped<IReportDueSource, Periods.CycleReportSource>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<NotificationComposer>();

@@ -22,7 +22,7 @@ public interface IReportDueSource
 }
 
 /// <summary>
-/// Today's source: recurring tasks ("ngày 20 hằng tháng", "hằng quý") and continuous tasks with a cycle owe a
+/// The recurring tasks' source (those of a plan with a report cycle are the cycle's, <c>CycleReportSource</c>): recurring tasks ("ngày 20 hằng tháng", "hằng quý") and continuous tasks with a cycle owe a
 /// report at each date of their rule; the period's report is in when the task had progress after the previous date.
 /// </summary>
 public sealed class RecurringTaskReportSource(DonDocDbContext db, DeadlineParser parser) : IReportDueSource
@@ -39,6 +39,7 @@ public sealed class RecurringTaskReportSource(DonDocDbContext db, DeadlineParser
                 where task.Id > after
                     && task.Plan!.State == PlanState.Published
                     && !task.Cancelled
+                    && task.Phase != TaskPhase.Reporting
                     && (task.DeadlineKind == "recurring" || task.DeadlineKind == "continuous")
                 orderby task.Id
                 select new { task.Id, task.PlanId, task.DeadlineRaw, Year = task.Plan!.IssuedOn, task.LastProgressAt, lead.AgencyId, task.Plan.OwnerId, task.Plan.PublishedAt })

@@ -124,6 +124,22 @@ public sealed class PeriodReportTest
         var noReason = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.DecideAsync(TrackingServices.Office, planId, "2026-11", yTe, new PeriodDecisionInput("return"), Ct)));
         Assert.Equal("Trả lại báo cáo cần ghi rõ lý do.", noReason.Vietnamese);
 
+        // The daily job is offered every agency's November and December reports, but Sở Y tế's November one, which is in.
+        var owed = await app.InScopeAsync(async s =>
+        {
+            var source = s.GetServices<DonDoc.Tracking.Reminders.IReportDueSource>().OfType<CycleReportSource>().Single();
+            var list = new List<DonDoc.Tracking.Reminders.ReportDue>();
+            await foreach (var due in source.NotSubmittedAsync(new DateOnly(2026, 11, 20), new DateOnly(2026, 12, 31), Ct))
+            {
+                list.Add(due);
+            }
+
+            return list;
+        });
+        Assert.Equal(7, owed.Count);
+        Assert.DoesNotContain(owed, d => d.AgencyId == yTe && d.DueOn == new DateOnly(2026, 11, 23));
+        Assert.Contains(owed, d => d.AgencyId == yTe && d.DueOn == new DateOnly(2026, 12, 23) && d.Key == $"report:plan:{planId}:2026-12:{yTe}");
+
         var stored = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().PeriodReports.Select(r => new { r.AgencyId, r.State }).ToListAsync());
         Assert.Equal(yTe, Assert.Single(stored).AgencyId);
         Assert.Equal(Data.Tracking.PeriodReportState.Submitted, stored[0].State);

@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using DonDoc.Core.Reports;
+using DonDoc.Data.Plans;
+using DonDoc.Data.Storage;
+using DonDoc.Data.Tracking;
+using DonDoc.Tracking.Calendar;
+using DonDoc.Tracking.Reminders;
+using Microsoft.EntityFrameworkCore;
+
+namespace DonDoc.Tracking.Periods;
+
+/// <summary>
+/// The report cycles' reports not in: for each published plan with a cycle, each agency that leads its tasks owes a report
+/// for every period; the last periods due and the coming one are offered to the daily job (a returned report is not in).
+/// </summary>
+public sealed class CycleReportSource(DonDocDbContext db, CurrentCalendar calendar) : IReportDueSource
+{
+    /// <summary>How many past periods are still reminded of: older ones are the office's business.</summary>
+    private const int PastPeriods = 3;
+
+    public async IAsyncEnumerable<ReportDue> NotSubmittedAsync(DateOnly today, DateOnly latestDue, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cycles = await (
+            from cycle in db.ReportCycles.AsNoTracking()
+            join plan in db.Plans.AsNoTracking() on cycle.PlanId equals plan.Id
+            where plan.State == PlanState.Published
+            orderby cycle.PlanId
+            select new { cycle.PlanId, cycle.Length, cycle.AgencyDueDay, cycle.OfficeDueDay, cycle.DueAfterPeriod, cycle.FirstPeriod, plan.OwnerId })
+            .ToListAsync(cancellationToken);
+        foreach (var stored in cycles)
+        {
+            if (!Enum.TryParse<PeriodLength>(stored.Length, out var length) || ReportPeriod.Parse(stored.FirstPeriod).Period is not { } first)
+            {
+                continue;
+            }
+
+            var cycle = new ReportCycle(length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod);
+            var periods = cycle.PeriodsDueBy(first, latestDue, calendar.Calendar).TakeLast(PastPeriods + 1).ToList();
+            if (periods.Count == 0)
+            {
+                continue;
+            }
+
+            var keys = periods.Select(p => p.ToString()).ToList();
+            var leads = await db.Tasks.AsNoTracking()
+                .Where(t => t.PlanId == stored.PlanId && !t.Cancelled && t.LeadAgencyId != null)
+                .Select(t => t.LeadAgencyId!.Value).Distinct().ToListAsync(cancellationToken);
+            var reported = (await db.PeriodReports.AsNoTracking()
+                    .Where(r => r.PlanId == stored.PlanId && keys.Contains(r.Period) && r.State != PeriodReportState.Returned)
+                    .Select(r => new { r.AgencyId, r.Period }).ToListAsync(cancellationToken))
+                .Select(r => (r.AgencyId, r.Period)).ToHashSet();
+            foreach (var period in periods)
+            {
+                var due = cycle.AgencyDueOn(period, calendar.Calendar);
+                foreach (var agency in leads.Where(a => !reported.Contains((a, period.ToString()))))
+                {
+                    yield return new ReportDue($"report:plan:{stored.PlanId}:{period}:{agency}", null, stored.PlanId, agency, due, stored.OwnerId);
+                }
+            }
+        }
+    }
+}
