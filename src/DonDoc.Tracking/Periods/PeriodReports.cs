@@ -1,6 +1,7 @@
 using DonDoc.Core.Access;
 using DonDoc.Core.Calendar;
 using DonDoc.Core.Reports;
+using DonDoc.Core.Tracking;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
@@ -15,10 +16,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Tracking.Periods;
 
 /// <summary>The office's setting of a plan's cycle; the period's length by name (Month, Quarter, HalfYear, Year).</summary>
-public sealed record CycleInput(string? Length, int? AgencyDueDay, int? OfficeDueDay, bool DueAfterPeriod = false, string? FirstPeriod = null, string? Source = null, int? Version = null);
+/// <param name="RatingFormula">The emulation rating's formula, written as <c>tasks=100;late=5;missing=10</c>; the default when empty.</param>
+public sealed record CycleInput(string? Length, int? AgencyDueDay, int? OfficeDueDay, bool DueAfterPeriod = false, string? FirstPeriod = null, string? Source = null, int? Version = null, string? RatingFormula = null);
 
 /// <summary>A plan's cycle as stored.</summary>
-public sealed record CycleView(int PlanId, string Length, int AgencyDueDay, int OfficeDueDay, bool DueAfterPeriod, string FirstPeriod, string? Source, string Description, int Version);
+public sealed record CycleView(int PlanId, string Length, int AgencyDueDay, int OfficeDueDay, bool DueAfterPeriod, string FirstPeriod, string? Source, string Description, string RatingFormula, int Version);
+
+/// <summary>The emulation rating of a period: the formula in words and the agencies ranked within their groups.</summary>
+public sealed record PeriodRating(string Period, string PeriodName, DateOnly AsOf, string Formula, string FormulaText, IReadOnlyList<RatedGroup> Groups);
 
 /// <summary>One task's line of a submission: its progress and result in the period.</summary>
 public sealed record SubmissionItemInput(int TaskId, int? Percent, string? Progress, string? Result = null);
@@ -76,6 +81,7 @@ public sealed record NarrativeInput(string? Results, string? Shortcomings, strin
 public sealed class PeriodReports(
     DonDocDbContext db,
     TaskStateWriter states,
+    TaskStatusReader statuses,
     CurrentCalendar calendar,
     AuditLog audit,
     Webhooks.WebhookOutbox webhooks,
@@ -129,6 +135,12 @@ public sealed class PeriodReports(
             throw WorkflowException.Invalid(problem, $"unsound cycle {length} {agencyDay}/{officeDay} from {first}");
         }
 
+        var (formula, formulaProblem) = RatingFormula.Parse(input.RatingFormula);
+        if (formula is null)
+        {
+            throw WorkflowException.Invalid(formulaProblem!, $"bad rating formula '{input.RatingFormula}'");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.ReportCycles.FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken);
         if (stored is not null && input.Version is { } version && version != stored.Version)
@@ -149,6 +161,7 @@ public sealed class PeriodReports(
         stored.DueAfterPeriod = input.DueAfterPeriod;
         stored.FirstPeriod = first.ToString();
         stored.Source = Clean(input.Source) is { } source ? source[..Math.Min(source.Length, 500)] : stored.Source;
+        stored.RatingFormula = formula == RatingFormula.Default ? null : formula.ToString();
         stored.UpdatedBy = actor.Name;
         stored.UpdatedAt = clock.GetUtcNow();
         stored.Version++;
@@ -415,6 +428,52 @@ public sealed class PeriodReports(
         return StateOf(report, cycle.AgencyDueOn(reported, Calendar));
     }
 
+    /// <summary>
+    /// The emulation rating of a period (those who read every plan): each lead agency's tasks as they stood on the period's last
+    /// day (or today), its report for the period (on time, late, or missing once due), scored by the plan's formula and ranked
+    /// within its group of agencies.
+    /// </summary>
+    public async Task<PeriodRating> RatingAsync(Actor actor, int planId, string? period, CancellationToken cancellationToken)
+    {
+        if (!actor.ReadsEverything)
+        {
+            throw WorkflowException.Forbidden("Xếp hạng thi đua dành cho văn phòng theo dõi và lãnh đạo.", $"user {actor.UserId} cannot read the rating");
+        }
+
+        await ReadablePlanAsync(actor, planId, cancellationToken);
+        var (cycle, reported) = await CycleAndPeriodAsync(planId, period, cancellationToken);
+        var stored = await db.ReportCycles.AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.RatingFormula).FirstAsync(cancellationToken);
+        var formula = RatingFormula.Parse(stored).Formula ?? RatingFormula.Default;
+        var today = Today;
+        var asOf = reported.End < today ? reported.End : today;
+        var day = statuses.DayOf(asOf);
+        var due = cycle.AgencyDueOn(reported, Calendar);
+        var key = reported.ToString();
+        var tasks = await (
+            from task in db.Tasks.AsNoTracking()
+            join agency in db.Agencies.AsNoTracking() on task.LeadAgencyId equals agency.Id
+            where task.PlanId == planId && task.Phase != TaskPhase.Cancelled && task.Phase != TaskPhase.Draft
+            select new { agency.Id, agency.Name, agency.Kind, task.Phase, task.DueKey })
+            .ToListAsync(cancellationToken);
+        var reports = await db.PeriodReports.AsNoTracking().Where(r => r.PlanId == planId && r.Period == key).ToDictionaryAsync(r => r.AgencyId, cancellationToken);
+        var figures = tasks.GroupBy(t => (t.Id, t.Name, t.Kind)).Select(g =>
+        {
+            var statusOf = g.Select(t => StoredStatus.Of(t.Phase, t.DueKey, day)).ToList();
+            var report = reports.GetValueOrDefault(g.Key.Id);
+            var inReport = report is { State: not PeriodReportState.Returned };
+            return new AgencyPeriodFigures(
+                g.Key.Id, g.Key.Name, g.Key.Kind, statusOf.Count,
+                statusOf.Count(s => s == TrackingStatus.DoneOnTime),
+                statusOf.Count(s => s == TrackingStatus.DoneLate),
+                statusOf.Count(s => s == TrackingStatus.Overdue),
+                statusOf.Count(s => StatusClassification.Bucket(s) == StatisticsBucket.WithinDeadline),
+                inReport && report!.OnTime ? 1 : 0,
+                inReport && !report!.OnTime ? 1 : 0,
+                !inReport && due < today ? 1 : 0);
+        });
+        return new PeriodRating(key, reported.ToVietnamese(), asOf, formula.ToString(), formula.Describe(), EmulationRating.Rate(figures, formula));
+    }
+
     /// <summary>The consolidated narrative of a period: the office's edit, else the accepted (or submitted) reports' parts, agency by agency.</summary>
     public async Task<ReportNarrative> NarrativeAsync(int planId, ReportPeriod period, CancellationToken cancellationToken)
     {
@@ -609,7 +668,8 @@ public sealed class PeriodReports(
         var description = length == PeriodLength.Month && !stored.DueAfterPeriod
             ? $"Báo cáo hằng tháng: các cơ quan trước ngày {stored.AgencyDueDay}, Văn phòng tổng hợp trước ngày {stored.OfficeDueDay} hằng tháng"
             : $"Báo cáo {LengthName(length)}: các cơ quan trước ngày {stored.AgencyDueDay}, Văn phòng tổng hợp trước ngày {stored.OfficeDueDay} của {month}";
-        return new CycleView(stored.PlanId, stored.Length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod, stored.FirstPeriod, stored.Source, description, stored.Version);
+        var formula = RatingFormula.Parse(stored.RatingFormula).Formula ?? RatingFormula.Default;
+        return new CycleView(stored.PlanId, stored.Length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod, stored.FirstPeriod, stored.Source, description, formula.ToString(), stored.Version);
     }
 
     private static string LengthName(PeriodLength length) => length switch

@@ -225,6 +225,11 @@ public static class ApiEndpoints
             .Documented("decidePeriodReport", "Tiếp nhận hoặc trả lại báo cáo định kỳ",
                 "The office that owns the plan accepts a submitted report (`decision: accept`) or returns it with a reason (`decision: return`); a returned period counts as not reported until the agency submits again.",
                 ApiOperation.MonitorOrAdmin, 400, 401, 403, 404);
+        api.MapGet("/plans/{id:int}/periods/{period}/rating", async (int id, string period, PeriodReports periods, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await periods.RatingAsync(http.User.RequireActor(), id, period, ct)))
+            .Documented("getPeriodRating", "Xếp hạng thi đua của một kỳ",
+                "The emulation rating of the period: for each agency that leads tasks in the plan, its tasks done on time, done late, overdue and within their deadline on the period's last day (or today), its report for the period (on time, late, missing), the score by the plan's formula (`ratingFormula` of the cycle), its rank within its group (sở, ban, ngành; xã, phường; internal units; others) and its classification.",
+                ApiOperation.ReadsEverything, 400, 401, 403, 404);
         api.MapPut("/plans/{id:int}/periods/{period}/narrative", async (int id, string period, NarrativeInput input, PeriodReports periods, HttpContext http, CancellationToken ct) =>
         {
             await periods.SaveNarrativeAsync(http.User.RequireActor(), id, period, input, ct);

@@ -83,6 +83,20 @@ public sealed class PeriodReportTest
         report = await NovemberPlan.ReportAsync(app, planId);
         Assert.Equal(["Còn chậm báo cáo."], report.Sections[1].Paragraphs);
 
+        // The emulation rating of November: scores by the default formula, ranked among the departments.
+        var rating = await Periods(app, p => p.RatingAsync(TrackingServices.Office, planId, "2026-11", Ct));
+        var departments = Assert.Single(rating.Groups);
+        Assert.Equal("Sở, ban, ngành", departments.Label);
+        Assert.Equal(
+            [("Sở Y tế", 100.0, 1), ("Sở Giáo dục và Đào tạo", 90.0, 2), ("Sở Nội vụ", 0.0, 3), ("Sở Tài chính", 0.0, 3)],
+            departments.Agencies.Select(a => (a.Figures.Agency, a.Score!.Value, a.Rank!.Value)));
+        Assert.Equal((1, 0, 1), (departments.Agencies[0].Figures.ReportsOnTime, departments.Agencies[0].Figures.ReportsMissing, departments.Agencies[2].Figures.ReportsMissing));
+        Assert.Equal("Hoàn thành xuất sắc nhiệm vụ", departments.Agencies[1].Classification);
+        var stricter = await Periods(app, p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 23, 25, FirstPeriod: "2026-11", RatingFormula: "missing=25"), Ct));
+        Assert.Equal("tasks=100;late=5;missing=25;excellent=90;good=70;pass=50", stricter.RatingFormula);
+        rating = await Periods(app, p => p.RatingAsync(TrackingServices.Office, planId, "2026-11", Ct));
+        Assert.Equal(75.0, rating.Groups[0].Agencies.Single(a => a.Figures.Agency == "Sở Giáo dục và Đào tạo").Score);
+
         // Each period shows in the task's history as its progress report for the period.
         var history = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().Reports.Where(r => r.TaskId == inspection.TaskId && r.Period == "2026-11").Select(r => r.Summary).ToListAsync());
         Assert.Equal(["Đã kiểm tra 7 trên 8 huyện."], history);
@@ -101,6 +115,8 @@ public sealed class PeriodReportTest
         Assert.Equal("Kế hoạch chưa đặt chu kỳ báo cáo định kỳ.", noCycle.Vietnamese);
         var badDay = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 32, 25), Ct)));
         Assert.Equal("Ngày các cơ quan báo cáo phải từ 1 đến 31.", badDay.Vietnamese);
+        var badFormula = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 23, 25, RatingFormula: "late=200"), Ct)));
+        Assert.Equal("Các hệ số và ngưỡng điểm phải từ 0 đến 100.", badFormula.Vietnamese);
         var byOfficer = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.SetCycleAsync(TrackingServices.Officer(noiVu), planId, new CycleInput("Month", 23, 25), Ct)));
         Assert.Equal(WorkflowFailure.Forbidden, byOfficer.Failure);
 

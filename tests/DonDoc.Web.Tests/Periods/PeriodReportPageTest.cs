@@ -67,6 +67,9 @@ public sealed class PeriodReportPageTest
         var accepted = await office.PostAsJsonAsync($"/api/plans/{plan.PlanId}/periods/{current}/agencies/{taiChinhRow.GetProperty("agencyId").GetInt32()}/decision", new { decision = "accept" });
         Assert.Equal("Accepted", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
 
+        var rating = await office.GetFromJsonAsync<JsonElement>($"/api/plans/{plan.PlanId}/periods/{current}/rating");
+        Assert.Equal("Sở, ban, ngành", rating.GetProperty("groups")[0].GetProperty("label").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await tuPhap.GetAsync($"/api/plans/{plan.PlanId}/periods/{current}/rating")).StatusCode);
         var narrative = await office.PutAsJsonAsync($"/api/plans/{plan.PlanId}/periods/{current}/narrative", new { results = "Các sở triển khai đúng kế hoạch.", shortcomings = "Còn chậm.", nextTasks = "Đôn đốc.", proposals = "Không." });
         Assert.Equal(HttpStatusCode.NoContent, narrative.StatusCode);
         var word = await office.GetAsync($"/api/plans/{plan.PlanId}/reports/{current}");
@@ -115,6 +118,8 @@ public sealed class PeriodReportPageTest
         Assert.Contains("id=\"period-agencies\"", officePage, StringComparison.Ordinal);
         Assert.Contains("Nộp đúng hạn", officePage, StringComparison.Ordinal);
         Assert.Contains("Chưa nộp", officePage, StringComparison.Ordinal);
+        Assert.Contains("Xếp hạng thi đua tháng 12/2026", officePage, StringComparison.Ordinal);
+        Assert.Contains("<h3>Sở, ban, ngành</h3>", officePage, StringComparison.Ordinal);
     }
 
     private static readonly DateTimeOffset ReadOn = new(2026, 12, 3, 2, 0, 0, TimeSpan.Zero);

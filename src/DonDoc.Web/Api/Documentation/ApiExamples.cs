@@ -34,7 +34,7 @@ public static class ApiExamples
         [typeof(CycleInput)] = () => new JsonObject
         {
             ["length"] = "Month", ["agencyDueDay"] = 23, ["officeDueDay"] = 25, ["dueAfterPeriod"] = false, ["firstPeriod"] = "2026-11",
-            ["source"] = "Các cơ quan báo cáo vào ngày 23 hằng tháng.", ["version"] = null,
+            ["source"] = "Các cơ quan báo cáo vào ngày 23 hằng tháng.", ["version"] = null, ["ratingFormula"] = "tasks=100;late=5;missing=10",
         },
         [typeof(SubmissionInput)] = () => new JsonObject
         {

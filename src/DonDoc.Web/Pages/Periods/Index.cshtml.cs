@@ -35,15 +35,17 @@ public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonD
 
     public bool CanManage { get; private set; }
 
+    public PeriodRating? Rating { get; private set; }
+
     /// <summary>Periods to move to: the one before and the one after the shown period.</summary>
     public (string Previous, string Next)? Neighbours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? agency, CancellationToken cancellationToken) =>
         await ReadAsync(() => LoadAsync(agency, cancellationToken));
 
-    public async Task<IActionResult> OnPostCycleAsync(string? length, int? agencyDueDay, int? officeDueDay, bool dueAfterPeriod, string? firstPeriod, int? version, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostCycleAsync(string? length, int? agencyDueDay, int? officeDueDay, bool dueAfterPeriod, string? firstPeriod, string? ratingFormula, int? version, CancellationToken cancellationToken) =>
         await ChangeAsync(
-            () => periods.SetCycleAsync(Actor, PlanId, new CycleInput(length, agencyDueDay, officeDueDay, dueAfterPeriod, firstPeriod, Version: version), cancellationToken),
+            () => periods.SetCycleAsync(Actor, PlanId, new CycleInput(length, agencyDueDay, officeDueDay, dueAfterPeriod, firstPeriod, Version: version, RatingFormula: ratingFormula), cancellationToken),
             "Đã lưu chu kỳ báo cáo.",
             () => Redirect($"/KeHoach/{PlanId}/BaoCaoDinhKy"),
             async () => { await LoadAsync(null, cancellationToken); return Page(); });
@@ -108,6 +110,7 @@ public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonD
         if (Actor.ReadsEverything)
         {
             Narrative = await periods.NarrativeAsync(PlanId, shown, cancellationToken);
+            Rating = await periods.RatingAsync(Actor, PlanId, Period, cancellationToken);
         }
     }
 

@@ -36,6 +36,14 @@ namespace DonDoc.Api.Client.Models
 #endif
         /// <summary>The officeDueDay property</summary>
         public int? OfficeDueDay { get; set; }
+        /// <summary>The ratingFormula property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RatingFormula { get; set; }
+#nullable restore
+#else
+        public string RatingFormula { get; set; }
+#endif
         /// <summary>The source property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -77,6 +85,7 @@ namespace DonDoc.Api.Client.Models
                 { "firstPeriod", n => { FirstPeriod = n.GetStringValue(); } },
                 { "length", n => { Length = n.GetStringValue(); } },
                 { "officeDueDay", n => { OfficeDueDay = n.GetIntValue(); } },
+                { "ratingFormula", n => { RatingFormula = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
@@ -93,6 +102,7 @@ namespace DonDoc.Api.Client.Models
             writer.WriteStringValue("firstPeriod", FirstPeriod);
             writer.WriteStringValue("length", Length);
             writer.WriteIntValue("officeDueDay", OfficeDueDay);
+            writer.WriteStringValue("ratingFormula", RatingFormula);
             writer.WriteStringValue("source", Source);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);

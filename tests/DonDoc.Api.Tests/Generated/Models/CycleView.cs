@@ -46,6 +46,14 @@ namespace DonDoc.Api.Client.Models
         public int? OfficeDueDay { get; set; }
         /// <summary>The planId property</summary>
         public int? PlanId { get; set; }
+        /// <summary>The ratingFormula property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? RatingFormula { get; set; }
+#nullable restore
+#else
+        public string RatingFormula { get; set; }
+#endif
         /// <summary>The source property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -88,6 +96,7 @@ namespace DonDoc.Api.Client.Models
                 { "length", n => { Length = n.GetStringValue(); } },
                 { "officeDueDay", n => { OfficeDueDay = n.GetIntValue(); } },
                 { "planId", n => { PlanId = n.GetIntValue(); } },
+                { "ratingFormula", n => { RatingFormula = n.GetStringValue(); } },
                 { "source", n => { Source = n.GetStringValue(); } },
                 { "version", n => { Version = n.GetIntValue(); } },
             };
@@ -106,6 +115,7 @@ namespace DonDoc.Api.Client.Models
             writer.WriteStringValue("length", Length);
             writer.WriteIntValue("officeDueDay", OfficeDueDay);
             writer.WriteIntValue("planId", PlanId);
+            writer.WriteStringValue("ratingFormula", RatingFormula);
             writer.WriteStringValue("source", Source);
             writer.WriteIntValue("version", Version);
             writer.WriteAdditionalData(AdditionalData);

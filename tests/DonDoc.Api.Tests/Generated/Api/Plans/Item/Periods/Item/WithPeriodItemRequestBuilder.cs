@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Agencies;
 using DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Narrative;
+using DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Rating;
 using DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Report;
 using DonDoc.Api.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -29,6 +30,11 @@ namespace DonDoc.Api.Client.Api.Plans.Item.Periods.Item
         public global::DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Narrative.NarrativeRequestBuilder Narrative
         {
             get => new global::DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Narrative.NarrativeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The rating property</summary>
+        public global::DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Rating.RatingRequestBuilder Rating
+        {
+            get => new global::DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Rating.RatingRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The report property</summary>
         public global::DonDoc.Api.Client.Api.Plans.Item.Periods.Item.Report.ReportRequestBuilder Report
