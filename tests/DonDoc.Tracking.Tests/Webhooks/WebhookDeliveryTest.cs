@@ -168,6 +168,40 @@ public sealed class WebhookDeliveryTest
         Assert.Single(await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().WebhookSubscriptions.ToListAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_submitted_period_report_reaches_the_receiver_signed_with_its_period_and_timeliness(DatabaseProvider provider)
+    {
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        await using var app = await TrackingServices.CreateAsync(provider, Reports.NovemberPlan.Published);
+        var secret = await SubscribeAsync(app, receiver, WebhookEvents.PeriodReportSubmitted);
+        var (planId, yTe) = await app.InScopeAsync(async s =>
+        {
+            var drafts = s.GetRequiredService<DonDoc.Tracking.Imports.ImportDrafts>();
+            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-41.txt", Encoding.UTF8.GetBytes(Reports.NovemberPlan.Text()), CancellationToken.None);
+            await drafts.PublishAsync(TrackingServices.Office, draft, CancellationToken.None);
+            var agency = await s.GetRequiredService<Data.Agencies.AgencyDirectoryStore>().FindAgencyIdAsync("Sở Y tế", CancellationToken.None);
+            return (draft, agency!.Value);
+        });
+        await app.InScopeAsync(async s =>
+        {
+            var periods = s.GetRequiredService<DonDoc.Tracking.Periods.PeriodReports>();
+            await periods.SetCycleAsync(TrackingServices.Office, planId, new DonDoc.Tracking.Periods.CycleInput("Month", 23, 25, FirstPeriod: "2026-11"), CancellationToken.None);
+            return await periods.SubmitAsync(TrackingServices.Officer(yTe), planId, "2026-11", new DonDoc.Tracking.Periods.SubmissionInput([], "Hoàn thành kiểm tra 7 huyện."), CancellationToken.None);
+        });
+
+        var outcome = await DispatchAsync(app);
+
+        Assert.Equal(new WebhookDispatchOutcome(1, 0, 0), outcome);
+        var received = Assert.Single(receiver.Received);
+        Assert.Equal(HmacHex(secret, received.Body), received.Signature);
+        using var body = JsonDocument.Parse(received.Body);
+        Assert.Equal(WebhookEvents.PeriodReportSubmitted, body.RootElement.GetProperty("event").GetString());
+        var details = body.RootElement.GetProperty("details");
+        Assert.Equal(("2026-11", yTe, true), (details.GetProperty("period").GetString(), details.GetProperty("agencyId").GetInt32(), details.GetProperty("onTime").GetBoolean()));
+        Assert.Equal(planId, body.RootElement.GetProperty("plan").GetProperty("id").GetInt32());
+    }
+
     private static async Task<string> SubscribeAsync(TrackingServices app, TestWebhookReceiver receiver, params string[] events) =>
         (await app.InScopeAsync(s => s.GetRequiredService<WebhookSubscriptions>().CreateAsync(Administrator, "Hệ thống văn bản điều hành", receiver.Url, events, CancellationToken.None))).Secret;
 
