@@ -99,6 +99,17 @@ public sealed class PeriodReports(
         return cycle is null ? null : ViewOf(cycle);
     }
 
+    /// <summary>The cycle the plan's own words state (its tasks' contents, deadlines, headings and products), or null.</summary>
+    public async Task<ReportCycleProposal?> ProposeCycleAsync(Actor actor, int planId, CancellationToken cancellationToken)
+    {
+        await ReadablePlanAsync(actor, planId, cancellationToken);
+        var texts = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Position)
+            .Select(t => new { t.Content, t.DeadlineRaw, t.SectionTitle, t.Product })
+            .ToListAsync(cancellationToken);
+        // A task about reporting and its deadline cell read as one sentence: "Báo cáo tình hình … – Ngày 25 hằng tháng".
+        return ReportCycleReader.Read(texts.SelectMany(t => new[] { t.SectionTitle, $"{t.Content} – {t.DeadlineRaw}", t.Product }).Distinct());
+    }
+
     /// <summary>Whether the actor manages the plan (sets its cycle, decides on its reports).</summary>
     public async Task<bool> CanManageAsync(Actor actor, int planId, CancellationToken cancellationToken) =>
         TaskAccess.CanManage(actor, await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.OwnerId).FirstOrDefaultAsync(cancellationToken));

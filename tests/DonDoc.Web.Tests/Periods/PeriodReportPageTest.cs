@@ -90,6 +90,9 @@ public sealed class PeriodReportPageTest
         Assert.Contains(path, await office.GetStringAsync($"/Plans/{plan.PlanId}"), StringComparison.Ordinal);
         var empty = await office.GetStringAsync(path);
         Assert.Contains("Kế hoạch chưa đặt chu kỳ báo cáo định kỳ.", empty, StringComparison.Ordinal);
+        // The plan's own reporting task proposes the cycle: monthly, on the 25th.
+        Assert.Contains("Đề xuất từ nội dung kế hoạch: “Báo cáo tình hình thực hiện kế hoạch – Ngày 25 hằng tháng”", empty, StringComparison.Ordinal);
+        Assert.Contains("id=\"agency-day\" name=\"agencyDueDay\" type=\"number\" min=\"1\" max=\"31\" value=\"25\"", empty, StringComparison.Ordinal);
         var wrong = await PostAsync(office, path, "Cycle", new() { ["length"] = "Month", ["agencyDueDay"] = "40", ["officeDueDay"] = "25" });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("Ngày các cơ quan báo cáo phải từ 1 đến 31.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -37,15 +37,18 @@ public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonD
 
     public PeriodRating? Rating { get; private set; }
 
+    /// <summary>The cycle the plan's own words state, offered while none is set.</summary>
+    public ReportCycle? Proposal { get; private set; }
+
     /// <summary>Periods to move to: the one before and the one after the shown period.</summary>
     public (string Previous, string Next)? Neighbours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? agency, CancellationToken cancellationToken) =>
         await ReadAsync(() => LoadAsync(agency, cancellationToken));
 
-    public async Task<IActionResult> OnPostCycleAsync(string? length, int? agencyDueDay, int? officeDueDay, bool dueAfterPeriod, string? firstPeriod, string? ratingFormula, int? version, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostCycleAsync(string? length, int? agencyDueDay, int? officeDueDay, bool dueAfterPeriod, string? firstPeriod, string? ratingFormula, string? source, int? version, CancellationToken cancellationToken) =>
         await ChangeAsync(
-            () => periods.SetCycleAsync(Actor, PlanId, new CycleInput(length, agencyDueDay, officeDueDay, dueAfterPeriod, firstPeriod, Version: version, RatingFormula: ratingFormula), cancellationToken),
+            () => periods.SetCycleAsync(Actor, PlanId, new CycleInput(length, agencyDueDay, officeDueDay, dueAfterPeriod, firstPeriod, source, version, ratingFormula), cancellationToken),
             "Đã lưu chu kỳ báo cáo.",
             () => Redirect($"/KeHoach/{PlanId}/BaoCaoDinhKy"),
             async () => { await LoadAsync(null, cancellationToken); return Page(); });
@@ -90,6 +93,7 @@ public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonD
         CanManage = await periods.CanManageAsync(Actor, PlanId, cancellationToken);
         if (Cycle is null)
         {
+            Proposal = CanManage ? (await periods.ProposeCycleAsync(Actor, PlanId, cancellationToken))?.Cycle : null;
             return;
         }
 
