@@ -25,16 +25,16 @@ public sealed class CycleReportSource(DonDocDbContext db, CurrentCalendar calend
             join plan in db.Plans.AsNoTracking() on cycle.PlanId equals plan.Id
             where plan.State == PlanState.Published
             orderby cycle.PlanId
-            select new { cycle.PlanId, cycle.Length, cycle.AgencyDueDay, cycle.OfficeDueDay, cycle.DueAfterPeriod, cycle.FirstPeriod, plan.OwnerId })
+            select new { Cycle = cycle, plan.OwnerId })
             .ToListAsync(cancellationToken);
         foreach (var stored in cycles)
         {
-            if (!Enum.TryParse<PeriodLength>(stored.Length, out var length) || ReportPeriod.Parse(stored.FirstPeriod).Period is not { } first)
+            var cycle = PeriodReports.CycleOf(stored.Cycle);
+            if (cycle.FirstPeriod is not { } first)
             {
                 continue;
             }
 
-            var cycle = new ReportCycle(length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod);
             var periods = cycle.PeriodsDueBy(first, latestDue, calendar.Calendar).TakeLast(PastPeriods + 1).ToList();
             if (periods.Count == 0)
             {
@@ -43,10 +43,10 @@ public sealed class CycleReportSource(DonDocDbContext db, CurrentCalendar calend
 
             var keys = periods.Select(p => p.ToString()).ToList();
             var leads = await db.Tasks.AsNoTracking()
-                .Where(t => t.PlanId == stored.PlanId && !t.Cancelled && t.LeadAgencyId != null)
+                .Where(t => t.PlanId == stored.Cycle.PlanId && !t.Cancelled && t.LeadAgencyId != null)
                 .Select(t => t.LeadAgencyId!.Value).Distinct().ToListAsync(cancellationToken);
             var reported = (await db.PeriodReports.AsNoTracking()
-                    .Where(r => r.PlanId == stored.PlanId && keys.Contains(r.Period) && r.State != PeriodReportState.Returned)
+                    .Where(r => r.PlanId == stored.Cycle.PlanId && keys.Contains(r.Period) && r.State != PeriodReportState.Returned)
                     .Select(r => new { r.AgencyId, r.Period }).ToListAsync(cancellationToken))
                 .Select(r => (r.AgencyId, r.Period)).ToHashSet();
             foreach (var period in periods)
@@ -54,7 +54,7 @@ public sealed class CycleReportSource(DonDocDbContext db, CurrentCalendar calend
                 var due = cycle.AgencyDueOn(period, calendar.Calendar);
                 foreach (var agency in leads.Where(a => !reported.Contains((a, period.ToString()))))
                 {
-                    yield return new ReportDue($"report:plan:{stored.PlanId}:{period}:{agency}", null, stored.PlanId, agency, due, stored.OwnerId);
+                    yield return new ReportDue($"report:plan:{stored.Cycle.PlanId}:{period}:{agency}", null, stored.Cycle.PlanId, agency, due, stored.OwnerId);
                 }
             }
         }

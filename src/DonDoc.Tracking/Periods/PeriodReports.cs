@@ -665,7 +665,8 @@ public sealed class PeriodReports(
         return plan;
     }
 
-    private static ReportCycle CycleOf(ReportCycleEntity stored) =>
+    /// <summary>A stored cycle as Core's <see cref="ReportCycle"/>: the one mapping the service and the reminders' source read.</summary>
+    internal static ReportCycle CycleOf(ReportCycleEntity stored) =>
         new(Enum.Parse<PeriodLength>(stored.Length), stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod)
         {
             FirstPeriod = ReportPeriod.Parse(stored.FirstPeriod).Period,

@@ -1,10 +1,7 @@
-using System.Text;
 using DonDoc.Core.Tracking;
-using DonDoc.Data.Agencies;
 using DonDoc.Data.Plans;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tests.Storage;
-using DonDoc.Tracking.Imports;
 using DonDoc.Tracking.Periods;
 using DonDoc.Tracking.Reports;
 using DonDoc.Tracking.Tasks;
@@ -161,16 +158,18 @@ public sealed class PeriodReportTest
         Assert.Equal(Data.Tracking.PeriodReportState.Submitted, stored[0].State);
     }
 
-    private static async Task<int> PublishAsync(TrackingServices app) => await app.InScopeAsync(async s =>
+    /// <summary>The November plan, published on 20/11 with Sở Y tế's 60% on the inspection (the clock stays on 20/11).</summary>
+    private static async Task<int> PublishAsync(TrackingServices app)
     {
-        var drafts = s.GetRequiredService<ImportDrafts>();
-        var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-41.txt", Encoding.UTF8.GetBytes(NovemberPlan.Text()), Ct);
-        await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
-        var yTe = await s.GetRequiredService<AgencyDirectoryStore>().FindAgencyIdAsync("Sở Y tế", Ct);
-        var inspection = await s.GetRequiredService<DonDocDbContext>().Tasks.Where(t => t.PlanId == draft && t.Content.StartsWith("Kiểm tra việc")).Select(t => t.Id).SingleAsync();
-        await s.GetRequiredService<TaskWorkflow>().PostProgressAsync(TrackingServices.Officer(yTe!.Value), inspection, new ProgressInput(60, "Đã kiểm tra 5 trên 8 huyện."), [], Ct);
-        return draft;
-    });
+        var planId = await NovemberPlan.ImportAsync(app);
+        var yTe = await AgencyAsync(app, "Sở Y tế");
+        return await app.InScopeAsync(async s =>
+        {
+            var inspection = await s.GetRequiredService<DonDocDbContext>().Tasks.Where(t => t.PlanId == planId && t.Content.StartsWith("Kiểm tra việc")).Select(t => t.Id).SingleAsync();
+            await s.GetRequiredService<TaskWorkflow>().PostProgressAsync(TrackingServices.Officer(yTe), inspection, new ProgressInput(60, "Đã kiểm tra 5 trên 8 huyện."), [], Ct);
+            return planId;
+        });
+    }
 
     private static Task<T> Periods<T>(TrackingServices app, Func<PeriodReports, Task<T>> work) => app.InScopeAsync(s => work(s.GetRequiredService<PeriodReports>()));
 
@@ -192,6 +191,5 @@ public sealed class PeriodReportTest
         return s.GetRequiredService<TaskStatusReader>().StatusOf(task);
     });
 
-    private static async Task<int> AgencyAsync(TrackingServices app, string name) =>
-        await app.InScopeAsync(s => s.GetRequiredService<AgencyDirectoryStore>().FindAgencyIdAsync(name, Ct)) ?? throw new InvalidOperationException(name);
+    private static Task<int> AgencyAsync(TrackingServices app, string name) => NovemberPlan.AgencyAsync(app, name);
 }

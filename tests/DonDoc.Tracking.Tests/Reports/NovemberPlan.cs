@@ -45,17 +45,20 @@ public static class NovemberPlan
         return text.ToString();
     }
 
+    /// <summary>Imports and publishes the plan as the office; its id.</summary>
+    public static Task<int> ImportAsync(TrackingServices app) => app.InScopeAsync(async s =>
+    {
+        var drafts = s.GetRequiredService<ImportDrafts>();
+        var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-41.txt", Encoding.UTF8.GetBytes(Text()), CancellationToken.None);
+        Assert.Equal(Tasks, await drafts.PublishAsync(TrackingServices.Office, draft, CancellationToken.None));
+        return draft;
+    });
+
     /// <summary>Publishes the plan, reports 60% on the inspection and completes the electronic system on time, then moves the clock to 03/12.</summary>
     public static async Task<int> PublishAsync(TrackingServices app)
     {
         var ct = CancellationToken.None;
-        var planId = await app.InScopeAsync(async s =>
-        {
-            var drafts = s.GetRequiredService<ImportDrafts>();
-            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-41.txt", Encoding.UTF8.GetBytes(Text()), ct);
-            Assert.Equal(Tasks, await drafts.PublishAsync(TrackingServices.Office, draft, ct));
-            return draft;
-        });
+        var planId = await ImportAsync(app);
         var tasks = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, new TaskFilter(PlanId: planId), new PageRequest(null, 100), ct));
         var system = tasks.Items.Single(t => t.Content.StartsWith("Hoàn thiện hệ thống", StringComparison.Ordinal));
         var inspection = tasks.Items.Single(t => t.Content.StartsWith("Kiểm tra việc thực hiện", StringComparison.Ordinal));
@@ -77,6 +80,7 @@ public static class NovemberPlan
     public static Task<ConsolidatedReport> ReportAsync(TrackingServices app, int planId) =>
         app.InScopeAsync(s => s.GetRequiredService<ConsolidatedReportBuilder>().BuildAsync(TrackingServices.Office, planId, November, CancellationToken.None));
 
-    private static async Task<int> AgencyAsync(TrackingServices app, string name) =>
+    /// <summary>The directory's id of an agency the plan names.</summary>
+    public static async Task<int> AgencyAsync(TrackingServices app, string name) =>
         await app.InScopeAsync(s => s.GetRequiredService<AgencyDirectoryStore>().FindAgencyIdAsync(name, CancellationToken.None)) ?? throw new InvalidOperationException(name);
 }

@@ -175,14 +175,8 @@ public sealed class WebhookDeliveryTest
         await using var receiver = await TestWebhookReceiver.StartAsync();
         await using var app = await TrackingServices.CreateAsync(provider, Reports.NovemberPlan.Published);
         var secret = await SubscribeAsync(app, receiver, WebhookEvents.PeriodReportSubmitted);
-        var (planId, yTe) = await app.InScopeAsync(async s =>
-        {
-            var drafts = s.GetRequiredService<DonDoc.Tracking.Imports.ImportDrafts>();
-            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-41.txt", Encoding.UTF8.GetBytes(Reports.NovemberPlan.Text()), CancellationToken.None);
-            await drafts.PublishAsync(TrackingServices.Office, draft, CancellationToken.None);
-            var agency = await s.GetRequiredService<Data.Agencies.AgencyDirectoryStore>().FindAgencyIdAsync("Sở Y tế", CancellationToken.None);
-            return (draft, agency!.Value);
-        });
+        var planId = await Reports.NovemberPlan.ImportAsync(app);
+        var yTe = await Reports.NovemberPlan.AgencyAsync(app, "Sở Y tế");
         await app.InScopeAsync(async s =>
         {
             var periods = s.GetRequiredService<DonDoc.Tracking.Periods.PeriodReports>();
