@@ -13,6 +13,12 @@ public sealed record DraftView(
     IReadOnlyList<DraftNote> Warnings,
     IReadOnlyList<DraftNote> DroppedLines)
 {
+    /// <summary>The reporting cycle the plan gets when it is published, as the reviewer saved it; null for none.</summary>
+    public DraftCycle? Cycle { get; init; }
+
+    /// <summary>The cycle the plan's own words state (its reporting tasks, headings and products), or null.</summary>
+    public DraftCycle? CycleProposal { get; init; }
+
     /// <summary>Rows that block publishing: each has at least one blocking issue the reviewer must fix.</summary>
     public IReadOnlyList<DraftRow> Problems => Rows.Where(r => r.Issues.Any(i => i.Blocking)).ToList();
 }
@@ -66,7 +72,11 @@ public sealed record DraftRowInput(
     string? Product = null, string? Note = null, string? RawText = null);
 
 /// <summary>A reviewer's corrections; rows not listed stay as they are.</summary>
-public sealed record DraftEdit(int Version, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, IReadOnlyList<DraftRowEdit> Rows);
+/// <param name="Cycle">The reporting cycle to set at publication: null leaves it as it is, an empty length removes it.</param>
+public sealed record DraftEdit(int Version, string? Number, string? Issuer, DateOnly? IssuedOn, string? Title, IReadOnlyList<DraftRowEdit> Rows, Periods.CycleInput? Cycle = null);
+
+/// <summary>A draft's reporting cycle: the period's length by name (Month, Quarter, HalfYear, Year) and the due days; the plan's words it was read from.</summary>
+public sealed record DraftCycle(string Length, int AgencyDueDay, int OfficeDueDay, bool DueAfterPeriod, string? Source, string Description);
 
 /// <param name="Budget">Kinh phí as written ("1.250.000.000"); an unreadable amount is refused.</param>
 public sealed record DraftRowEdit(

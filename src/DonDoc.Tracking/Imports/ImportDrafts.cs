@@ -35,6 +35,7 @@ public sealed partial class ImportDrafts(
     ImportGate gate,
     EventNotices notices,
     Webhooks.WebhookOutbox webhooks,
+    Periods.PeriodReports periods,
     TimeProvider clock,
     ILogger<ImportDrafts> logger)
 {
@@ -134,8 +135,16 @@ public sealed partial class ImportDrafts(
         var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
         var notesByRow = notes.Warnings.Where(w => w.Row is not null).ToLookup(w => w.Row!.Value);
         var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory, notesByRow[t.Id])).ToList();
-        return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped.Select(InVietnamese).ToList());
+        return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped.Select(InVietnamese).ToList())
+        {
+            Cycle = DraftCycleOf(await periods.StoredCycleAsync(id, cancellationToken)),
+            CycleProposal = DraftCycleOf((await periods.ProposalAsync(id, cancellationToken))?.Cycle),
+        };
     }
+
+    private static DraftCycle? DraftCycleOf(Core.Reports.ReportCycle? cycle) => cycle is null
+        ? null
+        : new DraftCycle(cycle.Length.ToString(), cycle.AgencyDueDay, cycle.OfficeDueDay, cycle.DueAfterPeriod, cycle.Source, Periods.PeriodReports.Describe(cycle));
 
     /// <summary>Drafts imported before the reasons were stored in Vietnamese keep "page number: …"; the page shows them in Vietnamese too.</summary>
     private static DraftNote InVietnamese(DraftNote note)
@@ -234,6 +243,11 @@ public sealed partial class ImportDrafts(
         foreach (var task in plan.Tasks)
         {
             states.Interpret(task, plan.IssuedOn?.Year);
+        }
+
+        if (edit.Cycle is { } cycle)
+        {
+            await periods.SaveDraftCycleAsync(actor, plan.Id, cycle, cancellationToken);
         }
 
         plan.Version++;
@@ -375,6 +389,7 @@ public sealed partial class ImportDrafts(
             }
         }
 
+        await periods.StartCycleAsync(plan.Id, cancellationToken);
         await notices.AssignedAsync(actor, plan, published, cancellationToken);
         await webhooks.PublishedAsync(actor, plan, published, cancellationToken);
         audit.Record(actor, "plan.publish", plan.Id, null, null, new { plan.Number, plan.Title, rows = planned.Count, tasks = published.Count });

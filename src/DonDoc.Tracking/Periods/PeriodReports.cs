@@ -103,12 +103,22 @@ public sealed class PeriodReports(
     public async Task<ReportCycleProposal?> ProposeCycleAsync(Actor actor, int planId, CancellationToken cancellationToken)
     {
         await ReadablePlanAsync(actor, planId, cancellationToken);
+        return await ProposalAsync(planId, cancellationToken);
+    }
+
+    /// <summary>The proposal for a plan or draft the caller has already let the actor read.</summary>
+    internal async Task<ReportCycleProposal?> ProposalAsync(int planId, CancellationToken cancellationToken)
+    {
         var texts = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Position)
             .Select(t => new { t.Content, t.DeadlineRaw, t.SectionTitle, t.Product })
             .ToListAsync(cancellationToken);
         // A task about reporting and its deadline cell read as one sentence: "Báo cáo tình hình … – Ngày 25 hằng tháng".
         return ReportCycleReader.Read(texts.SelectMany(t => new[] { t.SectionTitle, $"{t.Content} – {t.DeadlineRaw}", t.Product }).Distinct());
     }
+
+    /// <summary>The cycle stored for a plan or draft, as Core's value (with its source), or null.</summary>
+    internal async Task<ReportCycle?> StoredCycleAsync(int planId, CancellationToken cancellationToken) =>
+        await db.ReportCycles.AsNoTracking().FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken) is { } stored ? CycleOf(stored) : null;
 
     /// <summary>Whether the actor manages the plan (sets its cycle, decides on its reports).</summary>
     public async Task<bool> CanManageAsync(Actor actor, int planId, CancellationToken cancellationToken) =>
@@ -118,6 +128,68 @@ public sealed class PeriodReports(
     public async Task<CycleView> SetCycleAsync(Actor actor, int planId, CycleInput input, CancellationToken cancellationToken)
     {
         var plan = await ManagedPlanAsync(actor, planId, cancellationToken);
+        var published = plan.PublishedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime) : Today;
+        var (cycle, formula) = Checked(input, published);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await db.ReportCycles.FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken);
+        if (stored is not null && input.Version is { } version && version != stored.Version)
+        {
+            throw WorkflowException.Stale(ViewOf(stored));
+        }
+
+        stored = Write(actor, planId, stored, cycle, formula, input.Source);
+        await db.SaveChangesAsync(cancellationToken);
+        await JudgeAsync(planId, null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ViewOf(stored);
+    }
+
+    /// <summary>
+    /// The cycle a draft will have when it is published, as the review page sets it (none when <see cref="CycleInput.Length"/>
+    /// is empty), written in the caller's transaction; the draft's first period is the one it is saved in, and
+    /// <see cref="StartCycleAsync"/> moves it to the period of publication.
+    /// </summary>
+    internal async Task SaveDraftCycleAsync(Actor actor, int planId, CycleInput input, CancellationToken cancellationToken)
+    {
+        var stored = await db.ReportCycles.FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken);
+        if (string.IsNullOrWhiteSpace(input.Length))
+        {
+            if (stored is not null)
+            {
+                audit.Record(actor, "report_cycle", planId, null, ViewOf(stored), null);
+                db.ReportCycles.Remove(stored);
+            }
+
+            return;
+        }
+
+        var (cycle, formula) = Checked(input with { FirstPeriod = null }, Today);
+        if (stored is not null && stored.Length == cycle.Length.ToString() && stored.AgencyDueDay == cycle.AgencyDueDay
+            && stored.OfficeDueDay == cycle.OfficeDueDay && stored.DueAfterPeriod == cycle.DueAfterPeriod)
+        {
+            return;
+        }
+
+        Write(actor, planId, stored, cycle, formula, input.Source);
+    }
+
+    /// <summary>At publication, in the caller's transaction: the draft's cycle (if it has one) starts with the period of publication and judges the tasks.</summary>
+    internal async Task StartCycleAsync(int planId, CancellationToken cancellationToken)
+    {
+        var stored = await db.ReportCycles.FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        stored.FirstPeriod = ReportPeriod.Containing(Today, Enum.Parse<PeriodLength>(stored.Length)).ToString();
+        await db.SaveChangesAsync(cancellationToken);
+        await JudgeAsync(planId, null, cancellationToken);
+    }
+
+    /// <summary>The cycle and formula an input asks for, or the reason they cannot be.</summary>
+    private static (ReportCycle Cycle, RatingFormula Formula) Checked(CycleInput input, DateOnly published)
+    {
         if (!Enum.TryParse<PeriodLength>(input.Length, ignoreCase: true, out var length) || !Enum.IsDefined(length))
         {
             throw WorkflowException.Invalid("Hãy chọn kỳ báo cáo: tháng, quý, 6 tháng hoặc năm.", $"unknown period length '{input.Length}'");
@@ -128,7 +200,6 @@ public sealed class PeriodReports(
             throw WorkflowException.Invalid("Hãy nhập ngày các cơ quan báo cáo và ngày Văn phòng tổng hợp báo cáo.", "cycle without its due days");
         }
 
-        var published = plan.PublishedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime) : Today;
         ReportPeriod first;
         if (string.IsNullOrWhiteSpace(input.FirstPeriod))
         {
@@ -152,13 +223,12 @@ public sealed class PeriodReports(
             throw WorkflowException.Invalid(formulaProblem!, $"bad rating formula '{input.RatingFormula}'");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await db.ReportCycles.FirstOrDefaultAsync(c => c.PlanId == planId, cancellationToken);
-        if (stored is not null && input.Version is { } version && version != stored.Version)
-        {
-            throw WorkflowException.Stale(ViewOf(stored));
-        }
+        return (cycle, formula);
+    }
 
+    /// <summary>Writes a checked cycle over the stored one (a new row when none), with its audit entry.</summary>
+    private ReportCycleEntity Write(Actor actor, int planId, ReportCycleEntity? stored, ReportCycle cycle, RatingFormula formula, string? source)
+    {
         var before = stored is null ? null : ViewOf(stored);
         if (stored is null)
         {
@@ -166,21 +236,18 @@ public sealed class PeriodReports(
             db.ReportCycles.Add(stored);
         }
 
-        stored.Length = length.ToString();
-        stored.AgencyDueDay = agencyDay;
-        stored.OfficeDueDay = officeDay;
-        stored.DueAfterPeriod = input.DueAfterPeriod;
-        stored.FirstPeriod = first.ToString();
-        stored.Source = Clean(input.Source) is { } source ? source[..Math.Min(source.Length, 500)] : stored.Source;
+        stored.Length = cycle.Length.ToString();
+        stored.AgencyDueDay = cycle.AgencyDueDay;
+        stored.OfficeDueDay = cycle.OfficeDueDay;
+        stored.DueAfterPeriod = cycle.DueAfterPeriod;
+        stored.FirstPeriod = cycle.FirstPeriod!.Value.ToString();
+        stored.Source = Clean(source) is { } text ? text[..Math.Min(text.Length, 500)] : stored.Source;
         stored.RatingFormula = formula == RatingFormula.Default ? null : formula.ToString();
         stored.UpdatedBy = actor.Name;
         stored.UpdatedAt = clock.GetUtcNow();
         stored.Version++;
         audit.Record(actor, "report_cycle", planId, null, before, ViewOf(stored));
-        await db.SaveChangesAsync(cancellationToken);
-        await JudgeAsync(planId, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return ViewOf(stored);
+        return stored;
     }
 
     /// <summary>The office's view of a period: every agency that leads tasks in the plan and where its report stands.</summary>
@@ -675,13 +742,17 @@ public sealed class PeriodReports(
 
     private static CycleView ViewOf(ReportCycleEntity stored)
     {
-        var length = Enum.Parse<PeriodLength>(stored.Length);
-        var month = stored.DueAfterPeriod ? "tháng sau kỳ" : "tháng cuối kỳ";
-        var description = length == PeriodLength.Month && !stored.DueAfterPeriod
-            ? $"Báo cáo hằng tháng: các cơ quan trước ngày {stored.AgencyDueDay}, Văn phòng tổng hợp trước ngày {stored.OfficeDueDay} hằng tháng"
-            : $"Báo cáo {LengthName(length)}: các cơ quan trước ngày {stored.AgencyDueDay}, Văn phòng tổng hợp trước ngày {stored.OfficeDueDay} của {month}";
         var formula = RatingFormula.Parse(stored.RatingFormula).Formula ?? RatingFormula.Default;
-        return new CycleView(stored.PlanId, stored.Length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod, stored.FirstPeriod, stored.Source, description, formula.ToString(), stored.Version);
+        return new CycleView(stored.PlanId, stored.Length, stored.AgencyDueDay, stored.OfficeDueDay, stored.DueAfterPeriod, stored.FirstPeriod, stored.Source, Describe(CycleOf(stored)), formula.ToString(), stored.Version);
+    }
+
+    /// <summary>A cycle in the words every page writes: "Báo cáo hằng tháng: các cơ quan trước ngày 23, Văn phòng tổng hợp trước ngày 25 hằng tháng".</summary>
+    public static string Describe(ReportCycle cycle)
+    {
+        var month = cycle.DueAfterPeriod ? "tháng sau kỳ" : "tháng cuối kỳ";
+        return cycle.Length == PeriodLength.Month && !cycle.DueAfterPeriod
+            ? $"Báo cáo hằng tháng: các cơ quan trước ngày {cycle.AgencyDueDay}, Văn phòng tổng hợp trước ngày {cycle.OfficeDueDay} hằng tháng"
+            : $"Báo cáo {LengthName(cycle.Length)}: các cơ quan trước ngày {cycle.AgencyDueDay}, Văn phòng tổng hợp trước ngày {cycle.OfficeDueDay} của {month}";
     }
 
     private static string LengthName(PeriodLength length) => length switch

@@ -363,14 +363,14 @@ public static class ApiEndpoints
             .Documented("importPlan", "Nhập tệp kế hoạch", "Reads a plan file (.docx, .xlsx, .pdf, .txt, .md, .html, or an exchange-format .json/.xlsx as `GET /api/plans/{id}/export` writes it; up to 20 MB) in the multipart field `file` into a draft to review; nothing is published yet. An exchange file is known by its content, not its name; malformed JSON is refused (400) and nothing is stored.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 409, 413, 415, 422, 503);
         api.MapGet("/imports/{id:int}", async (int id, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await drafts.GetAsync(http.User.RequireActor(), id, ct)))
-            .Documented("getImport", "Bản nháp kế hoạch", "A draft: the plan's header, every row read with its raw text, how each deadline and agency was understood, and warnings.", ApiOperation.MonitorOrAdmin, 401, 403, 404);
+            .Documented("getImport", "Bản nháp kế hoạch", "A draft: the plan's header, every row read with its raw text, how each deadline and agency was understood, and warnings; `cycleProposal` is the reporting cycle the plan's own words state (\"… trước ngày 23 hằng tháng\"), `cycle` the one saved for publication.", ApiOperation.MonitorOrAdmin, 401, 403, 404);
         api.MapPut("/imports/{id:int}", async (int id, DraftEdit edit, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();
             await drafts.SaveAsync(actor, id, edit, ct);
             return TypedResults.Ok(await drafts.GetAsync(actor, id, ct));
         })
-            .Documented("editImport", "Sửa bản nháp", "Saves the reviewed header and rows of a draft (send the `version` read).", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
+            .Documented("editImport", "Sửa bản nháp", "Saves the reviewed header and rows of a draft (send the `version` read) and, with `cycle`, the reporting cycle the plan gets when it is published (`length`: Month, Quarter, HalfYear or Year; an empty length sets none; left out, it stays as it is). Published, the cycle starts with the period of publication.", ApiOperation.MonitorOrAdmin, 400, 401, 403, 404, 409);
         api.MapPost("/imports/{id:int}/rows", async (int id, DraftRowAddition addition, ImportDrafts drafts, HttpContext http, CancellationToken ct) =>
         {
             var actor = http.User.RequireActor();

@@ -246,4 +246,47 @@ public sealed class ImportReviewTest
         Assert.Equal(1_250_000_000, saved.GetProperty("budgetVnd").GetInt64());
         Assert.Equal("Ưu tiên", saved.GetProperty("note").GetString());
     }
+
+    [Fact]
+    public async Task The_review_page_proposes_the_cycle_the_plan_states_and_the_plan_is_published_with_the_one_saved()
+    {
+        var (app, api) = await StartAsync();
+        await using var _ = app;
+        var draft = await PlanFixture.ImportAsync(api, "ke-hoach-cai-cach.txt");
+        var id = draft.GetProperty("id").GetInt32();
+        using var browser = await app.BrowserClientAsync(Office);
+
+        var page = await browser.GetStringAsync($"/Imports/Review/{id}");
+        var proposal = draft.GetProperty("cycleProposal");
+
+        Assert.Contains("id=\"review-cycle-proposal\"", page, StringComparison.Ordinal);
+        Assert.Contains("Ngày 25 hằng tháng", page, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"Month\" selected(=\"selected\")?>Hằng tháng</option>", page);
+        Assert.Equal("Month", proposal.GetProperty("length").GetString());
+        Assert.Equal(JsonValueKind.Null, draft.GetProperty("cycle").ValueKind);
+
+        // The row with two leads becomes one task each, so that the plan can be published.
+        var twoLeads = draft.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("content").GetString()!.StartsWith("Kiểm tra công tác văn thư", StringComparison.Ordinal));
+        var saved = await api.PutAsJsonAsync($"/api/imports/{id}", new
+        {
+            version = draft.GetProperty("version").GetInt32(), title = "Kế hoạch cải cách hành chính năm 2026",
+            rows = new[]
+            {
+                new
+                {
+                    id = twoLeads.GetProperty("id").GetInt32(), content = twoLeads.GetProperty("content").GetString(), lead = twoLeads.GetProperty("lead").GetString(),
+                    deadlineRaw = twoLeads.GetProperty("deadlineRaw").GetString(), leadChoice = "SplitPerLead",
+                },
+            },
+            cycle = new { length = "Quarter", agencyDueDay = 15, officeDueDay = 20 },
+        });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Quarter", (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cycle").GetProperty("length").GetString());
+        page = await browser.GetStringAsync($"/Imports/Review/{id}");
+        Assert.Matches("<option value=\"Quarter\" selected(=\"selected\")?>Hằng quý</option>", page);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/imports/{id}/publish", null)).StatusCode);
+        var cycle = await api.GetFromJsonAsync<JsonElement>($"/api/plans/{id}/report-cycle");
+        Assert.Equal(("Quarter", 15, 20), (cycle.GetProperty("length").GetString(), cycle.GetProperty("agencyDueDay").GetInt32(), cycle.GetProperty("officeDueDay").GetInt32()));
+    }
 }

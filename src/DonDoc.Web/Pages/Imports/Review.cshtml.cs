@@ -2,6 +2,7 @@ using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Tracking.Formatting;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Periods;
 using DonDoc.Tracking.Workflow;
 using DonDoc.Web.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,23 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
 
     [BindProperty]
     public List<DraftRowEdit> Rows { get; set; } = [];
+
+    /// <summary>The reporting cycle's length by name; empty for none.</summary>
+    [BindProperty]
+    public string? CycleLength { get; set; }
+
+    [BindProperty]
+    public int? AgencyDueDay { get; set; }
+
+    [BindProperty]
+    public int? OfficeDueDay { get; set; }
+
+    [BindProperty]
+    public bool DueAfterPeriod { get; set; }
+
+    /// <summary>The plan's words the proposed cycle was read from.</summary>
+    [BindProperty]
+    public string? CycleSource { get; set; }
 
     /// <summary>Where to split a row's content: the caret position in its text box, set by the page's script.</summary>
     [BindProperty]
@@ -141,7 +159,8 @@ public sealed class ReviewModel(ImportDrafts drafts, DeadlineParser parser) : Do
         ChangeAsync(() => drafts.DiscardAsync(Actor, id, cancellationToken), "Đã hủy bản nháp.", () => Redirect("/"), () => Reload(id, cancellationToken));
 
     private Task<int> SaveAsync(int id, CancellationToken cancellationToken) =>
-        drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, VietnameseFormat.ParseOptionalDate(IssuedOnText, "Ngày ban hành"), Title, Rows), cancellationToken);
+        drafts.SaveAsync(Actor, id, new DraftEdit(Version, Number, Issuer, VietnameseFormat.ParseOptionalDate(IssuedOnText, "Ngày ban hành"), Title, Rows,
+            new CycleInput(CycleLength, AgencyDueDay, OfficeDueDay, DueAfterPeriod, Source: CycleSource)), cancellationToken);
 
     private async Task<IActionResult> Reload(int id, CancellationToken cancellationToken)
     {

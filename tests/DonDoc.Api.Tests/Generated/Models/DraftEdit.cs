@@ -15,6 +15,14 @@ namespace DonDoc.Api.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The cycle property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::DonDoc.Api.Client.Models.CycleInput? Cycle { get; set; }
+#nullable restore
+#else
+        public global::DonDoc.Api.Client.Models.CycleInput Cycle { get; set; }
+#endif
         /// <summary>The issuedOn property</summary>
         public Date? IssuedOn { get; set; }
         /// <summary>The issuer property</summary>
@@ -76,6 +84,7 @@ namespace DonDoc.Api.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "cycle", n => { Cycle = n.GetObjectValue<global::DonDoc.Api.Client.Models.CycleInput>(global::DonDoc.Api.Client.Models.CycleInput.CreateFromDiscriminatorValue); } },
                 { "issuedOn", n => { IssuedOn = n.GetDateValue(); } },
                 { "issuer", n => { Issuer = n.GetStringValue(); } },
                 { "number", n => { Number = n.GetStringValue(); } },
@@ -91,6 +100,7 @@ namespace DonDoc.Api.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::DonDoc.Api.Client.Models.CycleInput>("cycle", Cycle);
             writer.WriteDateValue("issuedOn", IssuedOn);
             writer.WriteStringValue("issuer", Issuer);
             writer.WriteStringValue("number", Number);

@@ -15,6 +15,22 @@ namespace DonDoc.Api.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The cycle property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::DonDoc.Api.Client.Models.DraftCycle? Cycle { get; set; }
+#nullable restore
+#else
+        public global::DonDoc.Api.Client.Models.DraftCycle Cycle { get; set; }
+#endif
+        /// <summary>The cycleProposal property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::DonDoc.Api.Client.Models.DraftCycle? CycleProposal { get; set; }
+#nullable restore
+#else
+        public global::DonDoc.Api.Client.Models.DraftCycle CycleProposal { get; set; }
+#endif
         /// <summary>The droppedLines property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -110,6 +126,8 @@ namespace DonDoc.Api.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "cycle", n => { Cycle = n.GetObjectValue<global::DonDoc.Api.Client.Models.DraftCycle>(global::DonDoc.Api.Client.Models.DraftCycle.CreateFromDiscriminatorValue); } },
+                { "cycleProposal", n => { CycleProposal = n.GetObjectValue<global::DonDoc.Api.Client.Models.DraftCycle>(global::DonDoc.Api.Client.Models.DraftCycle.CreateFromDiscriminatorValue); } },
                 { "droppedLines", n => { DroppedLines = n.GetCollectionOfObjectValues<global::DonDoc.Api.Client.Models.DraftNote>(global::DonDoc.Api.Client.Models.DraftNote.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "id", n => { Id = n.GetIntValue(); } },
                 { "issuedOn", n => { IssuedOn = n.GetDateValue(); } },
@@ -130,6 +148,8 @@ namespace DonDoc.Api.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::DonDoc.Api.Client.Models.DraftCycle>("cycle", Cycle);
+            writer.WriteObjectValue<global::DonDoc.Api.Client.Models.DraftCycle>("cycleProposal", CycleProposal);
             writer.WriteCollectionOfObjectValues<global::DonDoc.Api.Client.Models.DraftNote>("droppedLines", DroppedLines);
             writer.WriteIntValue("id", Id);
             writer.WriteDateValue("issuedOn", IssuedOn);

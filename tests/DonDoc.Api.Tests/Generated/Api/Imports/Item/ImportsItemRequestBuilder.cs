@@ -76,7 +76,7 @@ namespace DonDoc.Api.Client.Api.Imports.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// A draft: the plan&apos;s header, every row read with its raw text, how each deadline and agency was understood, and warnings.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// A draft: the plan&apos;s header, every row read with its raw text, how each deadline and agency was understood, and warnings; `cycleProposal` is the reporting cycle the plan&apos;s own words state (&quot;… trước ngày 23 hằng tháng&quot;), `cycle` the one saved for publication.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="global::DonDoc.Api.Client.Models.DraftView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -105,7 +105,7 @@ namespace DonDoc.Api.Client.Api.Imports.Item
             return await RequestAdapter.SendAsync<global::DonDoc.Api.Client.Models.DraftView>(requestInfo, global::DonDoc.Api.Client.Models.DraftView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Saves the reviewed header and rows of a draft (send the `version` read).**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// Saves the reviewed header and rows of a draft (send the `version` read) and, with `cycle`, the reporting cycle the plan gets when it is published (`length`: Month, Quarter, HalfYear or Year; an empty length sets none; left out, it stays as it is). Published, the cycle starts with the period of publication.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="global::DonDoc.Api.Client.Models.DraftView"/></returns>
         /// <param name="body">The request body</param>
@@ -159,7 +159,7 @@ namespace DonDoc.Api.Client.Api.Imports.Item
             return requestInfo;
         }
         /// <summary>
-        /// A draft: the plan&apos;s header, every row read with its raw text, how each deadline and agency was understood, and warnings.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// A draft: the plan&apos;s header, every row read with its raw text, how each deadline and agency was understood, and warnings; `cycleProposal` is the reporting cycle the plan&apos;s own words state (&quot;… trước ngày 23 hằng tháng&quot;), `cycle` the one saved for publication.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -178,7 +178,7 @@ namespace DonDoc.Api.Client.Api.Imports.Item
             return requestInfo;
         }
         /// <summary>
-        /// Saves the reviewed header and rows of a draft (send the `version` read).**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
+        /// Saves the reviewed header and rows of a draft (send the `version` read) and, with `cycle`, the reporting cycle the plan gets when it is published (`length`: Month, Quarter, HalfYear or Year; an empty length sets none; left out, it stays as it is). Published, the cycle starts with the period of publication.**Who may call:** Roles `monitor` or `admin` (an API key scoped to read is refused).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
