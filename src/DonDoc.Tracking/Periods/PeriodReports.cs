@@ -85,6 +85,7 @@ public sealed class PeriodReports(
     CurrentCalendar calendar,
     AuditLog audit,
     Webhooks.WebhookOutbox webhooks,
+    EvidenceStore evidence,
     TimeProvider clock)
 {
     private WorkingDayCalendar Calendar => calendar.Calendar;
@@ -328,7 +329,11 @@ public sealed class PeriodReports(
     /// An agency officer submits the agency's report for a period (again, after it was returned): each line becomes the
     /// task's progress report for the period, the narrative is kept, the submission is judged on time or late.
     /// </summary>
-    public async Task<int> SubmitAsync(Actor actor, int planId, string? period, SubmissionInput input, CancellationToken cancellationToken)
+    public Task<int> SubmitAsync(Actor actor, int planId, string? period, SubmissionInput input, CancellationToken cancellationToken) =>
+        SubmitAsync(actor, planId, period, input, new Dictionary<int, IReadOnlyList<UploadedFile>>(), cancellationToken);
+
+    /// <summary>The same, with evidence files for some of the tasks (by task id), stored on each task's progress report for the period.</summary>
+    public async Task<int> SubmitAsync(Actor actor, int planId, string? period, SubmissionInput input, IReadOnlyDictionary<int, IReadOnlyList<UploadedFile>> files, CancellationToken cancellationToken)
     {
         if (!actor.Roles.Contains(Roles.AgencyOfficer) || actor.AgencyId is not { } agencyId)
         {
@@ -380,6 +385,14 @@ public sealed class PeriodReports(
             throw WorkflowException.Invalid("Mỗi nhiệm vụ chỉ ghi một dòng trong báo cáo.", $"task {twice.Key} reported twice");
         }
 
+        if (files.Where(f => f.Value.Count > 0 && input.Items.All(i => i.TaskId != f.Key)).Select(f => f.Key).FirstOrDefault() is > 0 and var stray)
+        {
+            throw WorkflowException.Invalid("Tệp minh chứng phải gắn với một nhiệm vụ của báo cáo.", $"files for task {stray}, which has no line in the report");
+        }
+
+        var checkedFiles = files.ToDictionary(f => f.Key, f => evidence.Check(f.Value));
+        using var upload = evidence.BeginUpload();
+
         var key = reported.ToString();
         var due = cycle.AgencyDueOn(reported, Calendar);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -419,7 +432,8 @@ public sealed class PeriodReports(
         report.Items.Clear();
 
         var progress = new List<(SubmissionItemInput Item, ProgressReportEntity Entry)>();
-        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Progress) || i.Percent is not null))
+        var noFiles = (IReadOnlyList<(UploadedFile File, string Type)>)[];
+        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Progress) || i.Percent is not null || checkedFiles.GetValueOrDefault(i.TaskId, noFiles).Count > 0))
         {
             var task = byId[item.TaskId];
             var entry = new ProgressReportEntity
@@ -447,12 +461,19 @@ public sealed class PeriodReports(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var stored = 0;
         foreach (var (item, entry) in progress)
         {
             report.Items.Add(new PeriodReportItemEntity { TaskId = item.TaskId, ProgressReportId = entry.Id });
+            foreach (var (file, type) in checkedFiles.GetValueOrDefault(item.TaskId, noFiles))
+            {
+                var kept = await upload.AddAsync(file, type, cancellationToken);
+                db.EvidenceFiles.Add(kept.Row(item.TaskId, entry.Id, null, actor.Name, now));
+                stored++;
+            }
         }
 
-        audit.Record(actor, "period_report.submit", planId, null, before, new { period = key, agencyId, onTime = report.OnTime, tasks = progress.Count });
+        audit.Record(actor, "period_report.submit", planId, null, before, new { period = key, agencyId, onTime = report.OnTime, tasks = progress.Count, files = stored });
         await db.SaveChangesAsync(cancellationToken);
         await webhooks.PeriodReportAsync(Webhooks.WebhookEvents.PeriodReportSubmitted, actor, plan, new
         {
@@ -466,6 +487,7 @@ public sealed class PeriodReports(
         await db.SaveChangesAsync(cancellationToken);
         await JudgeAsync(planId, agencyId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        upload.Complete();
         return report.Id;
     }
 

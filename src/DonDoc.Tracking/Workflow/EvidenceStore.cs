@@ -23,7 +23,23 @@ public sealed record EvidenceStorageOptions(string Root, long MaxBytes)
 }
 
 /// <summary>What was stored: the type found in the content, the size, the SHA-256 that names the stored bytes.</summary>
-public sealed record StoredFile(string FileName, string FileType, string ContentType, long SizeBytes, string Sha256);
+public sealed record StoredFile(string FileName, string FileType, string ContentType, long SizeBytes, string Sha256)
+{
+    /// <summary>The row that names the stored file on a task (on one of its reports, or a checklist item).</summary>
+    public Data.Tracking.EvidenceFileEntity Row(int taskId, int? reportId, int? checklistItemId, string uploadedBy, DateTimeOffset uploadedAt) => new()
+    {
+        TaskId = taskId,
+        ReportId = reportId,
+        ChecklistItemId = checklistItemId,
+        FileName = FileName,
+        FileType = FileType,
+        ContentType = ContentType,
+        SizeBytes = SizeBytes,
+        Sha256 = Sha256,
+        UploadedBy = uploadedBy,
+        UploadedAt = uploadedAt,
+    };
+}
 
 /// <summary>
 /// Evidence files, outside the database: each stored once under <c>Storage:EvidencePath</c>, named by

@@ -800,19 +800,7 @@ public sealed class TaskWorkflow(
         foreach (var (file, type) in files)
         {
             var stored = await upload.AddAsync(file, type, cancellationToken);
-            db.EvidenceFiles.Add(new EvidenceFileEntity
-            {
-                TaskId = taskId,
-                ReportId = reportId,
-                ChecklistItemId = itemId,
-                FileName = stored.FileName,
-                FileType = stored.FileType,
-                ContentType = stored.ContentType,
-                SizeBytes = stored.SizeBytes,
-                Sha256 = stored.Sha256,
-                UploadedBy = actor.Name,
-                UploadedAt = clock.GetUtcNow(),
-            });
+            db.EvidenceFiles.Add(stored.Row(taskId, reportId, itemId, actor.Name, clock.GetUtcNow()));
         }
     }
 

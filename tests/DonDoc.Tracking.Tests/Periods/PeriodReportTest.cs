@@ -8,6 +8,7 @@ using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Tests.Hosting;
 using DonDoc.Tracking.Tests.Reports;
 using DonDoc.Tracking.Workflow;
+using DonDoc.Web.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Tracking.Tests.Periods;
@@ -156,6 +157,46 @@ public sealed class PeriodReportTest
         var stored = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().PeriodReports.Select(r => new { r.AgencyId, r.State }).ToListAsync());
         Assert.Equal(yTe, Assert.Single(stored).AgencyId);
         Assert.Equal(Data.Tracking.PeriodReportState.Submitted, stored[0].State);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Evidence_rides_on_a_task_line_and_a_refused_file_leaves_no_report_and_no_file(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, NovemberPlan.Published);
+        var planId = await PublishAsync(app);
+        var noiVu = await AgencyAsync(app, "Sở Nội vụ");
+        var yTe = await AgencyAsync(app, "Sở Y tế");
+        await Periods(app, p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 23, 25, FirstPeriod: "2026-11"), Ct));
+        var continuous = (await Periods(app, p => p.ReportAsync(TrackingServices.Officer(noiVu), planId, "2026-11", noiVu, Ct))).Tasks
+            .Single(t => t.Content.StartsWith("Tổng hợp tình hình", StringComparison.Ordinal)).TaskId;
+        var inspection = (await Periods(app, p => p.ReportAsync(TrackingServices.Officer(yTe), planId, "2026-11", yTe, Ct))).Tasks
+            .Single(t => t.Content.StartsWith("Kiểm tra việc thực hiện", StringComparison.Ordinal)).TaskId;
+
+        var executable = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.SubmitAsync(TrackingServices.Officer(noiVu), planId, "2026-11",
+            new SubmissionInput([new SubmissionItemInput(continuous, null, "Đã tổng hợp.")], "Tổng hợp đủ báo cáo."),
+            new Dictionary<int, IReadOnlyList<UploadedFile>> { [continuous] = [new UploadedFile("bao-cao.pdf", "MZ\u0090\u0000"u8.ToArray())] }, Ct)));
+        Assert.Contains("bao-cao.pdf", executable.Vietnamese, StringComparison.Ordinal);
+        var stray = await Assert.ThrowsAsync<WorkflowException>(() => Periods(app, p => p.SubmitAsync(TrackingServices.Officer(noiVu), planId, "2026-11",
+            new SubmissionInput([], "Tổng hợp đủ báo cáo."),
+            new Dictionary<int, IReadOnlyList<UploadedFile>> { [continuous] = [new UploadedFile("bien-ban.pdf", Evidence.Pdf("bien ban"))] }, Ct)));
+        Assert.Equal("Tệp minh chứng phải gắn với một nhiệm vụ của báo cáo.", stray.Vietnamese);
+
+        // A line with only a file is a line: the file is kept on the task's progress report for the period.
+        await Periods(app, p => p.SubmitAsync(TrackingServices.Officer(yTe), planId, "2026-11",
+            new SubmissionInput([new SubmissionItemInput(inspection, null, null)], "Hoàn thành kiểm tra 7 huyện."),
+            new Dictionary<int, IReadOnlyList<UploadedFile>> { [inspection] = [new UploadedFile("bien-ban-kiem-tra.pdf", Evidence.Pdf("bien ban kiem tra"))] }, Ct));
+
+        var line = (await Periods(app, p => p.ReportAsync(TrackingServices.Office, planId, "2026-11", yTe, Ct))).Tasks.Single(t => t.TaskId == inspection);
+        Assert.Equal("bien-ban-kiem-tra.pdf", Assert.Single(line.Evidence).FileName);
+        var files = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().EvidenceFiles.AsNoTracking()
+            .Select(f => new { f.TaskId, f.ReportId, f.Sha256 }).ToListAsync(Ct));
+        var file = Assert.Single(files);
+        Assert.Equal(inspection, file.TaskId);
+        Assert.NotNull(file.ReportId);
+        Assert.True(File.Exists(Path.Combine(app.EvidenceDirectory, file.Sha256[..2], file.Sha256)));
+        Assert.Empty(Directory.EnumerateFiles(app.EvidenceDirectory, "*" + EvidenceStore.TemporarySuffix, SearchOption.AllDirectories));
+        Assert.Equal(yTe, Assert.Single(await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().PeriodReports.Select(r => r.AgencyId).ToListAsync(Ct))));
     }
 
     /// <summary>The November plan, published on 20/11 with Sở Y tế's 60% on the inspection (the clock stays on 20/11).</summary>

@@ -12,7 +12,7 @@ namespace DonDoc.Web.Pages.Periods;
 /// A plan's periodic reports: the office sets the cycle, sees who has reported in a period, returns or accepts each
 /// report and edits the consolidated narrative; an agency officer writes and submits the agency's report.
 /// </summary>
-public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonDocPageModel
+public sealed class IndexModel(PeriodReports periods, EvidenceStore evidence, TimeProvider clock) : DonDocPageModel
 {
     [FromRoute]
     public int PlanId { get; set; }
@@ -60,7 +60,17 @@ public sealed class IndexModel(PeriodReports periods, TimeProvider clock) : DonD
             async () =>
             {
                 var items = taskId.Select((id, i) => new SubmissionItemInput(id, Percent(percent.ElementAtOrDefault(i)), progress.ElementAtOrDefault(i), result.ElementAtOrDefault(i))).ToList();
-                await periods.SubmitAsync(Actor, PlanId, Period, new SubmissionInput(items, results, shortcomings, nextTasks, proposals, version), cancellationToken);
+                // Each task's row carries its evidence as "files-{task id}"; a browser sends an empty part for an input left empty.
+                var files = new Dictionary<int, IReadOnlyList<UploadedFile>>();
+                foreach (var group in Request.Form.Files.Where(f => f.Length > 0).GroupBy(f => f.Name))
+                {
+                    if (group.Key.StartsWith("files-", StringComparison.Ordinal) && int.TryParse(group.Key.AsSpan(6), out var id))
+                    {
+                        files[id] = await evidence.ReadAsync(group.AsIncoming(), cancellationToken);
+                    }
+                }
+
+                await periods.SubmitAsync(Actor, PlanId, Period, new SubmissionInput(items, results, shortcomings, nextTasks, proposals, version), files, cancellationToken);
             },
             "Đã nộp báo cáo định kỳ.",
             () => Redirect(Here()),
