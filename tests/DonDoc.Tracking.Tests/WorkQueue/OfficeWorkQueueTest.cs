@@ -3,6 +3,7 @@ using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Data.Tests.Storage;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Periods;
 using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Tests.Hosting;
 using DonDoc.Tracking.Workflow;
@@ -59,6 +60,41 @@ public sealed class OfficeWorkQueueTest
         Assert.All(first.Completions.Items.Concat(second.Completions.Items), c => Assert.Equal("Đã xong.", c.Summary));
         Assert.Equal(new WorkQueueCounts(0, 0, 0), foreign.Counts);
         Assert.Empty(foreign.Completions.Items);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Submitted_periodic_reports_wait_in_the_queue_until_the_office_accepts_or_returns_them(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, Reports.NovemberPlan.Published);
+        var ct = CancellationToken.None;
+        var planId = await Reports.NovemberPlan.ImportAsync(app);
+        var yTe = await Reports.NovemberPlan.AgencyAsync(app, "Sở Y tế");
+        var noiVu = await Reports.NovemberPlan.AgencyAsync(app, "Sở Nội vụ");
+        Task<T> Periods<T>(Func<PeriodReports, Task<T>> work) => app.InScopeAsync(s => work(s.GetRequiredService<PeriodReports>()));
+        Task<OfficeWorkQueueView> QueueAsync(Actor actor, WorkQueuePages pages) => app.InScopeAsync(s => s.GetRequiredService<OfficeWorkQueue>().ReadAsync(actor, pages, ct));
+        await Periods(p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 23, 25, FirstPeriod: "2026-11"), ct));
+
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+        await Periods(p => p.SubmitAsync(TrackingServices.Officer(yTe), planId, "2026-11", new SubmissionInput([], "Hoàn thành kiểm tra 7 huyện."), ct));
+        app.Clock.SetUtcNow(Reports.NovemberPlan.ReadOn);
+        await Periods(p => p.SubmitAsync(TrackingServices.Officer(noiVu), planId, "2026-11", new SubmissionInput([], "Tổng hợp đủ báo cáo."), ct));
+
+        var first = await QueueAsync(TrackingServices.Office, new WorkQueuePages(Limit: 1));
+        var second = await QueueAsync(TrackingServices.Office, new WorkQueuePages(ReportsAfter: first.PeriodReports.Next, Limit: 1));
+        Assert.Equal(new WorkQueueCounts(0, 0, 0, 2), first.Counts);
+        Assert.Equal(2, await app.InScopeAsync(s => s.GetRequiredService<OfficeWorkQueue>().DecisionCountAsync(TrackingServices.Office, ct)));
+        var onTime = Assert.Single(first.PeriodReports.Items);
+        var late = Assert.Single(second.PeriodReports.Items);
+        Assert.Null(second.PeriodReports.Next);
+        Assert.Equal(("Sở Y tế", true, "tháng 11/2026", new DateOnly(2026, 11, 23)), (onTime.Agency, onTime.OnTime, onTime.PeriodName, onTime.DueOn));
+        Assert.Equal(("Sở Nội vụ", false), (late.Agency, late.OnTime));
+        Assert.Equal($"/KeHoach/{planId}/BaoCaoDinhKy?ky=2026-11&agency={yTe}", onTime.Link);
+        Assert.Equal(new WorkQueueCounts(0, 0, 0, 0), (await QueueAsync(OtherOffice, new WorkQueuePages())).Counts);
+
+        await Periods(p => p.DecideAsync(TrackingServices.Office, planId, "2026-11", yTe, new PeriodDecisionInput("accept"), ct));
+        await Periods(p => p.DecideAsync(TrackingServices.Office, planId, "2026-11", noiVu, new PeriodDecisionInput("return", "Thiếu số liệu."), ct));
+        Assert.Equal(0, (await QueueAsync(TrackingServices.Office, new WorkQueuePages())).Counts.Decisions);
     }
 
     [Theory]

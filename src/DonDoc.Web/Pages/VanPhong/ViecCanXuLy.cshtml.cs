@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DonDoc.Web.Pages.VanPhong;
 
-/// <summary>The office's work queue: completions to accept, extensions to decide, tasks waiting for an event, each with its action.</summary>
+/// <summary>The office's work queue: completions to accept, extensions to decide, periodic reports to review, tasks waiting for an event, each with its action.</summary>
 public sealed class ViecCanXuLyModel(OfficeWorkQueue queue, TaskWorkflow workflow) : DonDocPageModel
 {
     public const string Path = "/VanPhong/ViecCanXuLy";
@@ -18,6 +18,8 @@ public sealed class ViecCanXuLyModel(OfficeWorkQueue queue, TaskWorkflow workflo
 
     public Pager WaitingPager { get; private set; } = new(null, null, null);
 
+    public Pager ReportsPager { get; private set; } = new(null, null, null);
+
     [FromQuery(Name = "completions_after")]
     public string? CompletionsAfter { get; set; }
 
@@ -26,6 +28,9 @@ public sealed class ViecCanXuLyModel(OfficeWorkQueue queue, TaskWorkflow workflo
 
     [FromQuery(Name = "waiting_after")]
     public string? WaitingAfter { get; set; }
+
+    [FromQuery(Name = "reports_after")]
+    public string? ReportsAfter { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         OfficeWorkQueue.Has(Actor) ? await ReadAsync(() => LoadAsync(cancellationToken)) : Forbid();
@@ -46,9 +51,10 @@ public sealed class ViecCanXuLyModel(OfficeWorkQueue queue, TaskWorkflow workflo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Queue = await queue.ReadAsync(Actor, new WorkQueuePages(CompletionsAfter, ExtensionsAfter, WaitingAfter), cancellationToken);
+        Queue = await queue.ReadAsync(Actor, new WorkQueuePages(CompletionsAfter, ExtensionsAfter, WaitingAfter, ReportsAfter: ReportsAfter), cancellationToken);
         CompletionsPager = Pager.For(this, "completions_after", Queue.Completions, "báo cáo hoàn thành");
         ExtensionsPager = Pager.For(this, "extensions_after", Queue.Extensions, "đề nghị gia hạn");
         WaitingPager = Pager.For(this, "waiting_after", Queue.Waiting);
+        ReportsPager = Pager.For(this, "reports_after", Queue.PeriodReports, "báo cáo định kỳ");
     }
 }
