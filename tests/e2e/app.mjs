@@ -27,29 +27,65 @@ function freePort() {
   });
 }
 
-export async function startApp() {
+// Starts the app; `now` ("2026-11-23T09:00:00+07:00") sets its clock (Clock:Start) for a story that walks through a
+// reporting period. `restart({ now })` stops it and starts it again on the same database, files and port, on another day.
+export async function startApp({ now } = {}) {
   for (const dll of [webDll, cliDll]) {
     if (!existsSync(dll)) throw new Error(`${dll} is missing: run "dotnet build -c ${configuration}" first`);
   }
   const directory = mkdtempSync(join(tmpdir(), 'dondoc-e2e-'));
   const port = await freePort();
-  const env = {
-    ...process.env,
-    ASPNETCORE_ENVIRONMENT: 'Production',
-    ASPNETCORE_URLS: `http://127.0.0.1:${port}`,
-    ConnectionStrings__Default: `Data Source=${join(directory, 'dondoc.db')}`,
-    Storage__EvidencePath: join(directory, 'evidence'),
-    Storage__KeysPath: join(directory, 'keys'),
-    Admin__Email: adminEmail,
-    Admin__Password: password,
-    Logging__LogLevel__Default: 'Warning',
+  const url = `http://127.0.0.1:${port}`;
+  const environment = (clock) => {
+    const env = {
+      ...process.env,
+      ASPNETCORE_ENVIRONMENT: 'Production',
+      ASPNETCORE_URLS: url,
+      ConnectionStrings__Default: `Data Source=${join(directory, 'dondoc.db')}`,
+      Storage__EvidencePath: join(directory, 'evidence'),
+      Storage__KeysPath: join(directory, 'keys'),
+      Admin__Email: adminEmail,
+      Admin__Password: password,
+      Logging__LogLevel__Default: 'Warning',
+    };
+    if (clock) env.Clock__Start = clock;
+    return env;
   };
+  let env = environment(now);
+  let web = await launch(env, url);
+
+  const run = promisify(execFile);
+  async function addUser(email, role, agency) {
+    const args = [cliDll, 'user', 'add', email, '--role', role, '--password', password];
+    if (agency) args.push('--agency', agency);
+    await run('dotnet', args, { cwd: directory, env });
+  }
+
+  async function halt() {
+    web.kill('SIGTERM');
+    await new Promise((r) => (web.exitCode !== null ? r() : web.once('exit', r)));
+  }
+
+  async function restart({ now: later } = {}) {
+    await halt();
+    env = environment(later);
+    web = await launch(env, url);
+  }
+
+  async function stop() {
+    await halt();
+    rmSync(directory, { recursive: true, force: true });
+  }
+
+  return { url, directory, addUser, restart, stop };
+}
+
+async function launch(env, url) {
   // The web project folder is the content root: its wwwroot holds the style sheet and scripts.
-  const web = spawn('dotnet', [webDll, '--urls', `http://127.0.0.1:${port}`], { cwd: join(root, 'src', 'DonDoc.Web'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const web = spawn('dotnet', [webDll, '--urls', url], { cwd: join(root, 'src', 'DonDoc.Web'), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   web.stdout.on('data', (d) => { output += d; });
   web.stderr.on('data', (d) => { output += d; });
-  const url = `http://127.0.0.1:${port}`;
   // A ceiling for a hung start, not a measure: on a 2-core machine under a parallel build the first start
   // (JIT, migrations of a new SQLite file) has taken more than 60 s.
   const deadline = Date.now() + 300_000;
@@ -62,19 +98,5 @@ export async function startApp() {
     if (Date.now() > deadline) throw new Error(`the app did not start in 300 s: ${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-
-  const run = promisify(execFile);
-  async function addUser(email, role, agency) {
-    const args = [cliDll, 'user', 'add', email, '--role', role, '--password', password];
-    if (agency) args.push('--agency', agency);
-    await run('dotnet', args, { cwd: directory, env });
-  }
-
-  async function stop() {
-    web.kill('SIGTERM');
-    await new Promise((r) => (web.exitCode !== null ? r() : web.once('exit', r)));
-    rmSync(directory, { recursive: true, force: true });
-  }
-
-  return { url, directory, addUser, stop };
+  return web;
 }

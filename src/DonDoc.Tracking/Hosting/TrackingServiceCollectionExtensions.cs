@@ -29,6 +29,11 @@ public static class TrackingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDonDocTracking(this IServiceCollection services, IConfiguration configuration)
     {
+        if (StartedClock.FromSetting(configuration["Clock:Start"], TimeProvider.System) is { } started)
+        {
+            services.TryAddSingleton<TimeProvider>(started);
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DeadlineParser>();
 

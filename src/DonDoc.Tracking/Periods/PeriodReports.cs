@@ -433,7 +433,9 @@ public sealed class PeriodReports(
 
         var progress = new List<(SubmissionItemInput Item, ProgressReportEntity Entry)>();
         var noFiles = (IReadOnlyList<(UploadedFile File, string Type)>)[];
-        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Progress) || i.Percent is not null || checkedFiles.GetValueOrDefault(i.TaskId, noFiles).Count > 0))
+        // A line left as the form prefilled it (no text, no file, the percent the task already has) records nothing.
+        foreach (var item in input.Items.Where(i => !string.IsNullOrWhiteSpace(i.Progress) || checkedFiles.GetValueOrDefault(i.TaskId, noFiles).Count > 0
+                     || (i.Percent is { } percent && percent != byId[i.TaskId].PercentDone)))
         {
             var task = byId[item.TaskId];
             var entry = new ProgressReportEntity

@@ -211,11 +211,6 @@ public sealed class ConsolidatedReportBuilder(DonDocDbContext db, TaskStatusRead
                 + $"đã hoàn thành {Bucket(0)} nhiệm vụ ({figures.Colours[0].Count} đúng hạn, {figures.Colours[2].Count} quá hạn); "
                 + $"chưa hoàn thành, còn trong hạn {Bucket(1)} nhiệm vụ; quá hạn {Bucket(2)} nhiệm vụ.",
         };
-        if (figures.Overdue.Count > 0)
-        {
-            paragraphs.Add($"Các nhiệm vụ quá hạn ({figures.Overdue.Count}) được liệt kê dưới đây, nhiều ngày quá hạn nhất trước.");
-        }
-
         paragraphs.AddRange(Paragraphs(narrative, "Kết quả cụ thể của từng nhiệm vụ tại Phụ lục kèm theo."));
         return paragraphs;
     }

@@ -147,8 +147,13 @@ public static class ReportDocx
     private static void Figures(Body body, ConsolidatedReport report)
     {
         var figures = report.Figures;
+        // The figures in a sentence, then the office's (or the agencies') account of the results, then the tables.
         var section = report.Sections.First(s => s.WithFigures);
-        body.Append(Body(section.Paragraphs[0]));
+        foreach (var paragraph in section.Paragraphs)
+        {
+            body.Append(Body(paragraph));
+        }
+
         body.Append(Para("1. Tổng hợp chung", bold: true, before: 120));
         var summary = Grid([700, 5100, 1700, PortraitText - 7500]);
         summary.Append(HeaderRow(["STT", "Chỉ tiêu", "Số nhiệm vụ", "Tỷ lệ"]));
@@ -170,16 +175,13 @@ public static class ReportDocx
         body.Append(Para("3. Theo cơ quan chủ trì", bold: true, before: 120));
         body.Append(GroupTable("Cơ quan chủ trì", figures.ByAgency));
         body.Append(Para("4. Nhiệm vụ quá hạn", bold: true, before: 120));
-        foreach (var paragraph in section.Paragraphs.Skip(1))
-        {
-            body.Append(Body(paragraph));
-        }
-
         if (figures.Overdue.Count == 0)
         {
             body.Append(Body("Không có nhiệm vụ quá hạn."));
             return;
         }
+
+        body.Append(Body($"Các nhiệm vụ quá hạn ({VietnameseFormat.Number(figures.Overdue.Count)}) được liệt kê dưới đây, nhiều ngày quá hạn nhất trước."));
 
         var overdue = Grid([700, 3700, 2100, 1500, PortraitText - 8000]);
         overdue.Append(HeaderRow(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Số ngày quá hạn"]));

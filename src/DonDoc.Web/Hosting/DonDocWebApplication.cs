@@ -49,6 +49,10 @@ public static class DonDocWebApplication
         overrides?.Invoke(builder.Services);
         var app = builder.Build();
         UsePipeline(app);
+        if (app.Services.GetRequiredService<TimeProvider>() is DonDoc.Tracking.Hosting.StartedClock started)
+        {
+            app.Logger.LogWarning("The clock was set by Clock:Start to {Start}, not the system's: a training or acceptance deployment", started.Start);
+        }
 
         await DatabaseMigrator.MigrateAsync(app.Services, cancellationToken);
         using (var scope = app.Services.CreateScope())

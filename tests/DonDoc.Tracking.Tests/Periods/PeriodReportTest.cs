@@ -197,6 +197,14 @@ public sealed class PeriodReportTest
         Assert.True(File.Exists(Path.Combine(app.EvidenceDirectory, file.Sha256[..2], file.Sha256)));
         Assert.Empty(Directory.EnumerateFiles(app.EvidenceDirectory, "*" + EvidenceStore.TemporarySuffix, SearchOption.AllDirectories));
         Assert.Equal(yTe, Assert.Single(await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().PeriodReports.Select(r => r.AgencyId).ToListAsync(Ct))));
+
+        // A line left as the form prefilled it (the task's own percent, no text, no file) records no progress on its task.
+        var form = await Periods(app, p => p.ReportAsync(TrackingServices.Officer(noiVu), planId, "2026-11", noiVu, Ct));
+        var untouched = form.Tasks.Single(t => t.TaskId != continuous);
+        await Periods(app, p => p.SubmitAsync(TrackingServices.Officer(noiVu), planId, "2026-11",
+            new SubmissionInput([new SubmissionItemInput(untouched.TaskId, untouched.Percent, untouched.Progress), new SubmissionItemInput(continuous, null, "Đã tổng hợp.")], "Tổng hợp đủ báo cáo."), Ct));
+        var recorded = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().Reports.Where(r => r.Period == "2026-11" && r.AgencyId == noiVu).Select(r => r.TaskId).ToListAsync(Ct));
+        Assert.Equal(continuous, Assert.Single(recorded));
     }
 
     /// <summary>The November plan, published on 20/11 with Sở Y tế's 60% on the inspection (the clock stays on 20/11).</summary>
