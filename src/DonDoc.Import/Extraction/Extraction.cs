@@ -11,6 +11,9 @@ public sealed record Extraction(Plan Plan, IReadOnlyList<ExtractionWarning> Warn
     /// <summary>The source line where the task table begins (its header), when the tasks come from a table.</summary>
     public int? TableLine { get; init; }
 
+    /// <summary>The reporting cycle the document's own words state (its body, headings and rows), for the review to propose.</summary>
+    public Core.Reports.ReportCycleProposal? CycleProposal { get; init; }
+
     /// <summary>
     /// This extraction with the tasks a plan's body assigns before its table: the body's tasks first, in the
     /// order of the document; warnings keep pointing at their tasks.

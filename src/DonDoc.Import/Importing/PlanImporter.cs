@@ -143,7 +143,46 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         }
 
         budget.ThrowIfCancelled();
+        // The plan's own words about reporting ("Tổ chức thực hiện: … báo cáo trước ngày 23 hằng tháng") come first; a task
+        // about reporting with its deadline cell ("Báo cáo tình hình … – Ngày 25 hằng tháng") when the body states none.
+        var cycle = Core.Reports.ReportCycleReader.Read(Paragraphs(read.Document))
+            ?? Core.Reports.ReportCycleReader.Read(extraction.Plan.Tasks.SelectMany(t => new[] { t.Section?.Title, $"{t.Content} – {t.Deadline.Raw}" }).Distinct());
+        extraction = extraction with { CycleProposal = cycle };
         return Finish(extraction, read.Document.Lines.Any(l => l.Recognised));
+    }
+
+    /// <summary>
+    /// The document's prose as the reader of a reporting cycle takes it: lines joined into paragraphs of a few lines, since a
+    /// sentence ("… định kỳ báo cáo kết quả về Sở Nội vụ trước ngày 15/12") wraps; a table's rows are its tasks, read apart,
+    /// but a row of one cell (a borderless layout, a heading) is prose.
+    /// </summary>
+    private static IEnumerable<string> Paragraphs(SourceDocument document)
+    {
+        var paragraph = new System.Text.StringBuilder();
+        foreach (var line in document.Lines.Where(l => !l.IsTableRow || l.Cells!.Count(c => !string.IsNullOrWhiteSpace(c)) <= 1))
+        {
+            // A paragraph is kept short: lines of a table printed as text, joined without end, would put "báo cáo" of
+            // one cell beside "hằng tháng" of another.
+            // A paragraph ends where a sentence does, not at a gap: a page saved from the web breaks its lines anywhere.
+            if (line.IsTableRow || paragraph.Length > 400 || (paragraph.Length > 0 && ".!?;".Contains(paragraph[^1], StringComparison.Ordinal)))
+            {
+                if (paragraph.Length > 0)
+                {
+                    yield return paragraph.ToString();
+                    paragraph.Clear();
+                }
+            }
+
+            var text = line.IsTableRow ? line.Cells!.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) ?? "" : line.Raw;
+            // A line break inside a line (a web page's source) is a space, as it is on the page.
+            var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            paragraph.Append(paragraph.Length > 0 && words.Length > 0 ? " " : "").AppendJoin(' ', words);
+        }
+
+        if (paragraph.Length > 0)
+        {
+            yield return paragraph.ToString();
+        }
     }
 
     /// <summary>The checks every import ends with: tasks found, one lead each, coordinators known, scans flagged.</summary>

@@ -118,7 +118,10 @@ public sealed partial class ImportDrafts(
         var rowIds = entity.Tasks.OrderBy(t => t.Position).Select(t => t.Id).ToList();
         entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
             extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message, w.Task is { } index && index < rowIds.Count ? rowIds[index] : null)).ToList(),
-            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}", null, d.Text)).ToList()));
+            extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}", null, d.Text)).ToList())
+        {
+            Cycle = DraftCycleOf(extraction.CycleProposal?.Cycle),
+        });
         audit.Record(actor, AuditActions.DraftImport, entity.Id, null, null,
             new { file = entity.SourceFile, sha256 = entity.SourceSha256, rows = entity.Tasks.Count, warnings = extraction.Warnings.Count, dropped = extraction.DroppedLines.Count });
         await db.SaveChangesAsync(cancellationToken);
@@ -132,7 +135,7 @@ public sealed partial class ImportDrafts(
         var plan = await LoadDraftAsync(actor, id, tracked: false, cancellationToken);
         // Names are read in the issuer's plan: "Sở Nội vụ" of a plan of UBND tỉnh Đồng Tháp is that province's.
         var directory = (await directoryStore.LoadAsync(cancellationToken)).InPlanOf(plan.Issuer);
-        var notes = plan.ImportNotesJson is null ? new ImportNotes([], []) : JsonSerializer.Deserialize<ImportNotes>(plan.ImportNotesJson)!;
+        var notes = ImportNotes.Read(plan.ImportNotesJson);
         var notesByRow = notes.Warnings.Where(w => w.Row is not null).ToLookup(w => w.Row!.Value);
         var rows = plan.Tasks.OrderBy(t => t.Position).Select(t => Row(t, plan.IssuedOn?.Year, directory, notesByRow[t.Id])).ToList();
         return new DraftView(plan.Id, plan.Number, plan.Issuer, plan.IssuedOn, plan.Title, plan.SourceFile, plan.Version, rows, notes.Warnings, notes.Dropped.Select(InVietnamese).ToList())
@@ -142,7 +145,7 @@ public sealed partial class ImportDrafts(
         };
     }
 
-    private static DraftCycle? DraftCycleOf(Core.Reports.ReportCycle? cycle) => cycle is null
+    internal static DraftCycle? DraftCycleOf(Core.Reports.ReportCycle? cycle) => cycle is null
         ? null
         : new DraftCycle(cycle.Length.ToString(), cycle.AgencyDueDay, cycle.OfficeDueDay, cycle.DueAfterPeriod, cycle.Source, Periods.PeriodReports.Describe(cycle));
 
@@ -472,5 +475,4 @@ public sealed partial class ImportDrafts(
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private sealed record ImportNotes(IReadOnlyList<DraftNote> Warnings, IReadOnlyList<DraftNote> Dropped);
 }

@@ -110,11 +110,18 @@ public sealed class PeriodReports(
     /// <summary>The proposal for a plan or draft the caller has already let the actor read.</summary>
     internal async Task<ReportCycleProposal?> ProposalAsync(int planId, CancellationToken cancellationToken)
     {
+        // What the whole document stated when it was imported (its body too), else what its rows say.
+        var notes = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.ImportNotesJson).FirstOrDefaultAsync(cancellationToken);
+        if (Imports.ImportNotes.Read(notes).Cycle is { } read && Enum.TryParse<PeriodLength>(read.Length, out var length))
+        {
+            return new ReportCycleProposal(new ReportCycle(length, read.AgencyDueDay, read.OfficeDueDay, read.DueAfterPeriod) { Source = read.Source });
+        }
+
         var texts = await db.Tasks.AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Position)
-            .Select(t => new { t.Content, t.DeadlineRaw, t.SectionTitle, t.Product })
+            .Select(t => new { t.Content, t.DeadlineRaw, t.SectionTitle })
             .ToListAsync(cancellationToken);
         // A task about reporting and its deadline cell read as one sentence: "Báo cáo tình hình … – Ngày 25 hằng tháng".
-        return ReportCycleReader.Read(texts.SelectMany(t => new[] { t.SectionTitle, $"{t.Content} – {t.DeadlineRaw}", t.Product }).Distinct());
+        return ReportCycleReader.Read(texts.SelectMany(t => new[] { t.SectionTitle, $"{t.Content} – {t.DeadlineRaw}" }).Distinct());
     }
 
     /// <summary>The cycle stored for a plan or draft, as Core's value (with its source), or null.</summary>
@@ -646,20 +653,45 @@ public sealed class PeriodReports(
         var today = Today;
         foreach (var task in tasks)
         {
-            task.PeriodReportDue = cycle is null || task.LeadAgencyId is not { } lead ? null : FirstUnreported(cycle, lead, reported, today);
+            task.PeriodReportDue = cycle is null || task.LeadAgencyId is not { } lead ? null : FirstUnreported(cycle, lead, reported);
             states.Refresh(task, task.Plan!.State, task.Plan.IssuedOn?.Year, today);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private DateOnly FirstUnreported(ReportCycle cycle, int agencyId, HashSet<(int AgencyId, string Period)> reported, DateOnly today)
+    /// <summary>
+    /// Judges one tracked task as it now stands (a new lead, a deadline become continuous or dated), in the caller's unit of
+    /// work: the due date of its lead's earliest unreported period, or none when it is no longer periodic or has no cycle.
+    /// </summary>
+    internal async Task JudgeTaskAsync(PlanTaskEntity task, CancellationToken cancellationToken)
+    {
+        var stored = await db.ReportCycles.AsNoTracking().FirstOrDefaultAsync(c => c.PlanId == task.PlanId, cancellationToken);
+        if (stored is null || task.DeadlineKind is not ("continuous" or "recurring") || task.LeadAgencyId is not { } lead)
+        {
+            task.PeriodReportDue = null;
+            return;
+        }
+
+        var reported = (await db.PeriodReports.AsNoTracking()
+                .Where(r => r.PlanId == task.PlanId && r.AgencyId == lead && r.State != PeriodReportState.Returned)
+                .Select(r => r.Period)
+                .ToListAsync(cancellationToken))
+            .Select(period => (lead, period)).ToHashSet();
+        task.PeriodReportDue = FirstUnreported(CycleOf(stored), lead, reported);
+    }
+
+    /// <summary>
+    /// The due date of the lead's earliest period not reported (a period reported early is done, even before its due date);
+    /// a period that has not begun cannot be reported, so the walk ends at the latest with the next one.
+    /// </summary>
+    private DateOnly FirstUnreported(ReportCycle cycle, int agencyId, HashSet<(int AgencyId, string Period)> reported)
     {
         var period = cycle.FirstPeriod!.Value;
         while (true)
         {
             var due = cycle.AgencyDueOn(period, Calendar);
-            if (due > today || !reported.Contains((agencyId, period.ToString())))
+            if (!reported.Contains((agencyId, period.ToString())))
             {
                 return due;
             }

@@ -84,6 +84,7 @@ public sealed class TaskWorkflow(
     DeadlineParser parser,
     EventTriggers triggers,
     CompletionEvidenceRule evidenceRule,
+    Periods.PeriodReports periods,
     TimeProvider clock)
 {
     public async Task<int> PostProgressAsync(Actor actor, int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, CancellationToken cancellationToken)
@@ -518,6 +519,8 @@ public sealed class TaskWorkflow(
 
         ReplaceAssignments(task, leadId, coordinatorIds);
         TaskStateWriter.WriteSearch(task, task.Plan!.Number, task.Plan.Title, NameOf(leadId), NamesOf(coordinatorIds).OfType<string>());
+        // A continuous or recurring task is judged by its lead's periods: a new lead, or a deadline become periodic, judges it again.
+        await periods.JudgeTaskAsync(task, cancellationToken);
         Refresh(task);
         var status = statuses.StatusOf(task).ToSchemaName();
         if (task.CurrentDue != dueBefore)

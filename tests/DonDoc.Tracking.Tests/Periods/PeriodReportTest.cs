@@ -207,6 +207,30 @@ public sealed class PeriodReportTest
         Assert.Equal(continuous, Assert.Single(recorded));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_period_reported_early_is_done_and_a_continuous_task_given_to_a_lead_that_has_not_reported_is_overdue(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, NovemberPlan.Published);
+        var planId = await PublishAsync(app);
+        var noiVu = await AgencyAsync(app, "Sở Nội vụ");
+        await Periods(app, p => p.SetCycleAsync(TrackingServices.Office, planId, new CycleInput("Month", 23, 25, FirstPeriod: "2026-11"), Ct));
+        var continuous = (await Periods(app, p => p.ReportAsync(TrackingServices.Officer(noiVu), planId, "2026-11", noiVu, Ct))).Tasks
+            .Single(t => t.Content.StartsWith("Tổng hợp tình hình", StringComparison.Ordinal)).TaskId;
+        await Periods(app, p => p.SubmitAsync(TrackingServices.Officer(noiVu), planId, "2026-11",
+            new SubmissionInput([new SubmissionItemInput(continuous, null, "Đã tổng hợp.")], "Tổng hợp đủ báo cáo."), Ct));
+        // Reported on 20/11, before its due date: November is done, and on 03/12 the task owes December's report.
+        app.Clock.SetUtcNow(NovemberPlan.ReadOn);
+        Assert.Equal((TaskPhase.Reporting, new DateOnly(2026, 12, 23)), await PhaseAsync(app, planId, "Tổng hợp tình hình"));
+        Assert.NotEqual(TrackingStatus.Overdue, await StatusAsync(app, planId, "Tổng hợp tình hình"));
+
+        // Sở Y tế, which has not reported November, takes the task over: its November report is owed since 23/11.
+        await app.InScopeAsync(s => s.GetRequiredService<TaskWorkflow>().EditAsync(TrackingServices.Office, continuous, new TaskEditInput("Giao lại cho Sở Y tế.", Lead: "Sở Y tế"), Ct));
+
+        Assert.Equal((TaskPhase.Reporting, new DateOnly(2026, 11, 23)), await PhaseAsync(app, planId, "Tổng hợp tình hình"));
+        Assert.Equal(TrackingStatus.Overdue, await StatusAsync(app, planId, "Tổng hợp tình hình"));
+    }
+
     /// <summary>The November plan, published on 20/11 with Sở Y tế's 60% on the inspection (the clock stays on 20/11).</summary>
     private static async Task<int> PublishAsync(TrackingServices app)
     {
