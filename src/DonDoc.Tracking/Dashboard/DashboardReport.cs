@@ -39,7 +39,18 @@ public sealed record MonthCount(string Month, int DoneOnTime, int DoneLate);
 
 /// <summary>Which page of each of the dashboard's lists (each keyset-paged on its own), and how many rows a page holds.</summary>
 /// <param name="RankingOrder">How the ranking is sorted: by its rank (on-time rate, the default), or by most overdue, or by most tasks.</param>
-public sealed record DashboardPages(string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null, RankingOrder RankingOrder = RankingOrder.Rank);
+/// <param name="PlanOrder">How the plans' table is sorted: as the plans came in (the default), or by most overdue, or by most tasks.</param>
+public sealed record DashboardPages(
+    string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null,
+    RankingOrder RankingOrder = RankingOrder.Rank, PlanOrder PlanOrder = PlanOrder.AsImported);
+
+/// <summary>The orders a reader can sort the plans' table in.</summary>
+public enum PlanOrder
+{
+    AsImported,
+    MostOverdue,
+    MostTasks,
+}
 
 /// <summary>The orders a reader can sort the agency ranking in; each agency keeps its rank by on-time rate.</summary>
 public enum RankingOrder
@@ -78,7 +89,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size, WithTotal: true), cancellationToken);
         return new DashboardReport(
             day.Today, figures.Total.Total, colours, BucketCounts.Of(colours),
-            PlanRows(figures, pages.PlansAfter, size),
+            PlanRows(figures, pages.PlansAfter, size, pages.PlanOrder),
             AgencyRows(figures, pages.AgenciesAfter, size, pages.RankingOrder),
             overdue with { Total = figures.Total.Count(TrackingStatus.Overdue) },
             upcoming,
@@ -135,16 +146,23 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         return (day, figures);
     }
 
-    private static Page<PlanRow> PlanRows(DashboardFigures figures, string? after, int size)
+    /// <summary>The plans in the order asked, from a place on (the place of the last row shown in that order, as the ranking pages).</summary>
+    private static Page<PlanRow> PlanRows(DashboardFigures figures, string? after, int size, PlanOrder order = PlanOrder.AsImported)
     {
-        var from = NumberIdPosition.Parse(after)?.Id ?? 0;
-        var rows = figures.Plans.Where(p => p.PlanId > from).Take(size + 1)
-            .Select(p =>
-            {
-                var colours = Colours(p.Tally);
-                return new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, colours, BucketCounts.Of(colours));
-            }).ToList();
-        return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(0, p.PlanId).ToString(), p => p, figures.Plans.Count);
+        var from = NumberIdPosition.Parse(after)?.Number ?? 0;
+        var plans = figures.Plans.Select(p =>
+        {
+            var colours = Colours(p.Tally);
+            return new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, colours, BucketCounts.Of(colours));
+        });
+        var ordered = order switch
+        {
+            PlanOrder.MostOverdue => plans.OrderByDescending(p => p.Buckets.Overdue).ThenBy(p => p.PlanId),
+            PlanOrder.MostTasks => plans.OrderByDescending(p => p.Total).ThenBy(p => p.PlanId),
+            _ => plans.OrderBy(p => p.PlanId),
+        };
+        var rows = ordered.Skip(from).Take(size + 1).Select((p, i) => (Place: from + i + 1, Row: p)).ToList();
+        return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(p.Place, p.Row.PlanId).ToString(), p => p.Row, figures.Plans.Count);
     }
 
     /// <summary>

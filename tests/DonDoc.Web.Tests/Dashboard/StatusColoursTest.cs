@@ -93,6 +93,22 @@ public sealed partial class StatusColoursTest
     }
 
     [Fact]
+    public async Task The_plans_table_and_the_ranking_each_keep_the_other_s_order_when_one_is_sorted()
+    {
+        await using var plan = await PlanFixture.StartAsync();
+        using var leader = await plan.App.BrowserClientAsync(Leader);
+
+        var html = await leader.GetStringAsync("/Dashboard?ranking=qua-han&plans=tong-so");
+        var plansOrder = html[html.IndexOf("<p class=\"muted\" id=\"plans-order\">", StringComparison.Ordinal)..];
+        plansOrder = plansOrder[..plansOrder.IndexOf("</p>", StringComparison.Ordinal)];
+
+        Assert.Contains("<strong>nhiều nhiệm vụ nhất</strong>", plansOrder, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Dashboard?ranking=qua-han&amp;plans=qua-han#plans\"", plansOrder, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Dashboard?ranking=qua-han#plans\"", plansOrder, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Dashboard?plans=tong-so#ranking\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_list_shows_the_plan_tasks_as_coloured_badges_that_add_up_to_its_count()
     {
         await using var plan = await PlanFixture.StartAsync();

@@ -44,6 +44,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         [FromQuery(Name = "overdue_after")] string? overdueAfter,
         [FromQuery(Name = "upcoming_after")] string? upcomingAfter,
         [FromQuery(Name = "ranking")] string? ranking,
+        [FromQuery(Name = "plans")] string? plans,
         CancellationToken cancellationToken)
     {
         if (!Actor.ReadsEverything)
@@ -54,7 +55,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         return await ReadAsync(async () =>
         {
             await ChoosePlanAsync(cancellationToken);
-            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows, Ranking = RankingOf(ranking)), cancellationToken);
+            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows, Ranking = RankingOf(ranking), PlanSort = PlanOrderOf(plans)), cancellationToken);
             PlansPager = Pager.For(this, "plans_after", Report.Plans, "kế hoạch");
             AgenciesPager = Pager.For(this, "agencies_after", Report.Agencies, "cơ quan");
             OverduePager = Pager.For(this, "overdue_after", Report.Overdue);
@@ -65,6 +66,9 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
     /// <summary>The order of the ranking on the page (<c>?ranking=qua-han|tong-so</c>).</summary>
     public RankingOrder Ranking { get; private set; }
 
+    /// <summary>The order of the plans' table on the page (<c>?plans=qua-han|tong-so</c>).</summary>
+    public PlanOrder PlanSort { get; private set; }
+
     private static RankingOrder RankingOf(string? name) => name switch
     {
         "qua-han" => RankingOrder.MostOverdue,
@@ -72,8 +76,34 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         _ => RankingOrder.Rank,
     };
 
-    /// <summary>The dashboard with the ranking in another order (back to its first page), keeping the chosen plan.</summary>
-    public string RankingUrl(string? order)
+    private static PlanOrder PlanOrderOf(string? name) => name switch
+    {
+        "qua-han" => PlanOrder.MostOverdue,
+        "tong-so" => PlanOrder.MostTasks,
+        _ => PlanOrder.AsImported,
+    };
+
+    private static string? NameOf(RankingOrder order) => order switch
+    {
+        RankingOrder.MostOverdue => "qua-han",
+        RankingOrder.MostTasks => "tong-so",
+        _ => null,
+    };
+
+    private static string? NameOf(PlanOrder order) => order switch
+    {
+        PlanOrder.MostOverdue => "qua-han",
+        PlanOrder.MostTasks => "tong-so",
+        _ => null,
+    };
+
+    /// <summary>The dashboard with the ranking in another order (back to its first page), keeping the chosen plan and the plans' order.</summary>
+    public string RankingUrl(string? order) => DashboardUrl(order, NameOf(PlanSort), "ranking");
+
+    /// <summary>The dashboard with the plans' table in another order (back to its first page), keeping the chosen plan and the ranking's order.</summary>
+    public string PlansUrl(string? order) => DashboardUrl(NameOf(Ranking), order, "plans");
+
+    private string DashboardUrl(string? ranking, string? plans, string anchor)
     {
         var query = new List<string>();
         if (Plan is { } planId)
@@ -81,12 +111,17 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
             query.Add($"plan={planId.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
-        if (order is not null)
+        if (ranking is not null)
         {
-            query.Add($"ranking={order}");
+            query.Add($"ranking={ranking}");
         }
 
-        return "/Dashboard" + (query.Count == 0 ? "" : "?" + string.Join("&", query)) + "#ranking";
+        if (plans is not null)
+        {
+            query.Add($"plans={plans}");
+        }
+
+        return "/Dashboard" + (query.Count == 0 ? "" : "?" + string.Join("&", query)) + "#" + anchor;
     }
 
     /// <summary>The task list behind a figure: the tasks of these colours ("green,orange"), of the chosen plan or another, of one lead agency.</summary>
