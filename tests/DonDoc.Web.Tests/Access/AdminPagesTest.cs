@@ -128,6 +128,42 @@ public sealed class AdminPagesTest
     }
 
     [Fact]
+    public async Task The_directory_page_lists_fifty_agencies_a_page_and_names_a_parent_exactly_or_refuses_it()
+    {
+        await using var app = await RunningApp.StartAsync();
+        using var admin = await app.BrowserClientAsync(RunningApp.AdminEmail);
+        var token = await RunningApp.AntiforgeryTokenAsync(admin, "/Admin/Agencies");
+        static int Rows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "name=\"id\" value=\"\\d+\"").Count;
+        static string Count(string html) => System.Text.RegularExpressions.Regex.Match(html, "id=\"agencies-count\">([0-9.]+) cơ quan").Groups[1].Value;
+
+        var first = await admin.GetStringAsync("/Admin/Agencies");
+        var next = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]*after=[^\"]*)\"").Groups[1].Value);
+        var second = await admin.GetStringAsync(next);
+        var total = int.Parse(Count(first).Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(total > 50, $"the default directory holds {total} agencies");
+        Assert.Equal(50, Rows(first));
+        Assert.Equal(Math.Min(50, total - 50), Rows(second));
+        Assert.Empty(System.Text.RegularExpressions.Regex.Matches(first, "name=\"id\" value=\"(\\d+)\"").Select(m => m.Groups[1].Value)
+            .Intersect(System.Text.RegularExpressions.Regex.Matches(second, "name=\"id\" value=\"(\\d+)\"").Select(m => m.Groups[1].Value)));
+
+        await admin.PostAsync("/Admin/Agencies?handler=Create", Form(token, ("name", "Trung tâm Phục vụ hành chính công tỉnh"), ("kind", "PublicServiceUnit"), ("aliases", "")));
+        var found = await admin.GetStringAsync("/Admin/Agencies?filter=" + Uri.EscapeDataString("phuc vu hanh chinh cong"));
+        var id = System.Text.RegularExpressions.Regex.Match(found, "name=\"id\" value=\"(\\d+)\"").Groups[1].Value;
+        var unknown = await admin.PostAsync("/Admin/Agencies?handler=Update", Form(token,
+            ("id", id), ("name", "Trung tâm Phục vụ hành chính công tỉnh"), ("kind", "PublicServiceUnit"), ("aliases", ""), ("parent", "Văn phòng UBND")));
+        var parented = await admin.PostAsync("/Admin/Agencies?handler=Update", Form(token,
+            ("id", id), ("name", "Trung tâm Phục vụ hành chính công tỉnh"), ("kind", "PublicServiceUnit"), ("aliases", ""), ("parent", "Văn phòng Ủy ban nhân dân tỉnh")));
+        found = await admin.GetStringAsync("/Admin/Agencies?filter=" + Uri.EscapeDataString("phuc vu hanh chinh cong"));
+
+        Assert.Equal("1", Count(found));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Không có cơ quan \"Văn phòng UBND\" trong danh mục", System.Net.WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, parented.StatusCode);
+        Assert.Contains("name=\"parent\" value=\"Văn phòng Ủy ban nhân dân tỉnh\"", System.Net.WebUtility.HtmlDecode(found), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stale_form_on_the_task_page_shows_the_conflict_and_the_current_values()
     {
         await using var plan = await PlanFixture.StartAsync();

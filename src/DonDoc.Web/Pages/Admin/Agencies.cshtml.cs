@@ -1,5 +1,4 @@
 using DonDoc.Core.Agencies;
-using DonDoc.Core.Text;
 using DonDoc.Data.Agencies;
 using DonDoc.Data.Storage;
 using DonDoc.Tracking.Agencies;
@@ -10,11 +9,20 @@ using Microsoft.EntityFrameworkCore;
 namespace DonDoc.Web.Pages.Admin;
 
 /// <summary>The administrator edits the directory: agencies, their aliases and parents, and groups.</summary>
-public sealed class AgenciesModel(AgencyDirectoryStore store, DirectoryAdministration directory, DonDocDbContext db) : DonDocPageModel
+public sealed class AgenciesModel(AgencyDirectoryStore store, DirectoryAdministration directory, AgencyList list, DonDocDbContext db) : DonDocPageModel
 {
-    public IReadOnlyList<AgencyEntity> Agencies { get; private set; } = [];
+    /// <summary>Agencies per page: a national directory holds thousands.</summary>
+    public const int PageRows = 50;
 
-    public IReadOnlyList<AgencyEntity> All { get; private set; } = [];
+    public Tracking.Tasks.Page<AgencyListItem> Agencies { get; private set; } = new([], null);
+
+    public Pager AgenciesPager { get; private set; } = new(null, null, null);
+
+    /// <summary>Every agency's name, for the parent box to pick from.</summary>
+    public IReadOnlyList<string> Names { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
 
     public IReadOnlyCollection<AgencyGroup> Groups { get; private set; } = [];
 
@@ -28,9 +36,10 @@ public sealed class AgenciesModel(AgencyDirectoryStore store, DirectoryAdministr
             () => directory.CreateAgencyAsync(Actor, name, kind, Lines(aliases), cancellationToken),
             $"Đã thêm {name}.", () => Redirect("/Admin/Agencies"), () => Reload(cancellationToken));
 
-    public Task<IActionResult> OnPostUpdateAsync(int id, string? name, AgencyKind kind, string? aliases, int? parentId, bool retired, CancellationToken cancellationToken) =>
+    /// <param name="parent">The parent agency by its exact name in the directory; empty for none.</param>
+    public Task<IActionResult> OnPostUpdateAsync(int id, string? name, AgencyKind kind, string? aliases, string? parent, bool retired, CancellationToken cancellationToken) =>
         ChangeAsync(
-            () => directory.UpdateAgencyAsync(Actor, id, name, kind, Lines(aliases), parentId, retired, cancellationToken),
+            async () => await directory.UpdateAgencyAsync(Actor, id, name, kind, Lines(aliases), await ParentIdAsync(parent, cancellationToken), retired, cancellationToken),
             $"Đã lưu {name}.", () => Redirect("/Admin/Agencies?filter=" + Uri.EscapeDataString(name ?? "")), () => Reload(cancellationToken));
 
     public Task<IActionResult> OnPostGroupAsync(string? name, string? aliases, List<AgencyKind> kinds, string? members, CancellationToken cancellationToken) =>
@@ -46,11 +55,23 @@ public sealed class AgenciesModel(AgencyDirectoryStore store, DirectoryAdministr
         return Page();
     }
 
+    private async Task<int?> ParentIdAsync(string? parent, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(parent))
+        {
+            return null;
+        }
+
+        var name = parent.Trim();
+        return await db.Agencies.AsNoTracking().Where(a => a.Name == name).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw Tracking.Workflow.WorkflowException.Invalid($"Không có cơ quan \"{name}\" trong danh mục để làm cơ quan cấp trên; hãy chọn đúng tên trong danh sách.", $"no agency named '{name}' to be a parent");
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        All = await db.Agencies.AsNoTracking().Include(a => a.Aliases).OrderBy(a => a.Name).ToListAsync(cancellationToken);
-        var wanted = string.IsNullOrWhiteSpace(Filter) ? null : VietnameseText.Fold(Filter.Trim());
-        Agencies = All.Where(a => wanted is null || VietnameseText.Fold(a.Name).Contains(wanted, StringComparison.Ordinal) || a.Aliases.Any(x => x.Key.Contains(wanted, StringComparison.Ordinal))).Take(200).ToList();
+        Agencies = await list.FindAsync(Filter, new Tracking.Tasks.PageRequest(After, PageRows, WithTotal: true), cancellationToken);
+        AgenciesPager = Pager.For(this, "after", Agencies, "cơ quan");
+        Names = await list.NamesAsync(cancellationToken);
         Groups = (await store.LoadAsync(cancellationToken)).Groups;
     }
 }
