@@ -28,10 +28,16 @@ public sealed class OperationsTest
     public async Task Healthz_reports_the_reminder_scheduler_running_and_503_once_it_stands_by(string provider)
     {
         await using var app = await RunningApp.StartOnAsync(provider, "--Reminders:Scheduler=true");
+        var scheduler = await app.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        // Quartz starts the scheduler once the application has started (AwaitApplicationStarted), a moment after the host
+        // answers; until then /healthz rightly says it is not running. On a busy machine that moment is long.
+        while (await scheduler.GetStatus(CancellationToken.None) != Quartz.SchedulerStatus.Running)
+        {
+            await Task.Delay(20);
+        }
 
         var running = await app.Client.GetAsync("/healthz");
         var runningHealth = await running.Content.ReadFromJsonAsync<JsonElement>();
-        var scheduler = await app.App.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
         var standing = await app.Client.GetAsync("/healthz");
         var standingHealth = await standing.Content.ReadFromJsonAsync<JsonElement>();
