@@ -40,9 +40,10 @@ public sealed record MonthCount(string Month, int DoneOnTime, int DoneLate);
 /// <summary>Which page of each of the dashboard's lists (each keyset-paged on its own), and how many rows a page holds.</summary>
 /// <param name="RankingOrder">How the ranking is sorted: by its rank (on-time rate, the default), or by most overdue, or by most tasks.</param>
 /// <param name="PlanOrder">How the plans' table is sorted: as the plans came in (the default), or by most overdue, or by most tasks.</param>
+/// <param name="NewestOverdueFirst">The overdue list with the tasks that fell due last first, instead of the longest overdue.</param>
 public sealed record DashboardPages(
     string? PlansAfter = null, string? AgenciesAfter = null, string? OverdueAfter = null, string? UpcomingAfter = null, int? Limit = null,
-    RankingOrder RankingOrder = RankingOrder.Rank, PlanOrder PlanOrder = PlanOrder.AsImported);
+    RankingOrder RankingOrder = RankingOrder.Rank, PlanOrder PlanOrder = PlanOrder.AsImported, bool NewestOverdueFirst = false);
 
 /// <summary>The orders a reader can sort the plans' table in.</summary>
 public enum PlanOrder
@@ -85,7 +86,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         var (day, figures) = await FiguresAsync(actor, planId, cancellationToken);
         var colours = Colours(figures.Total);
         var size = new PageRequest(null, pages.Limit).Size;
-        var overdue = await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName()), new PageRequest(pages.OverdueAfter, size), cancellationToken);
+        var overdue = await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName(), LatestDueFirst: pages.NewestOverdueFirst), new PageRequest(pages.OverdueAfter, size), cancellationToken);
         var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size, WithTotal: true), cancellationToken);
         return new DashboardReport(
             day.Today, figures.Total.Total, colours, BucketCounts.Of(colours),

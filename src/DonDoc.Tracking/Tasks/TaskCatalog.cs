@@ -44,7 +44,7 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
 
         return query is { HasText: true }
             ? await SearchAsync(scope, query, page, day, cancellationToken)
-            : await ByDueAsync(scope, page, day, cancellationToken);
+            : await ByDueAsync(scope, page, day, filter.LatestDueFirst, cancellationToken);
     }
 
     /// <summary>The tasks of the filter that the actor may read, unsorted. An agency's tasks are read from its assignments, not by testing every task.</summary>
@@ -143,12 +143,16 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
         return from a in assignments join t in tasks on a.TaskId equals t.Id select t;
     }
 
-    private async Task<Page<TaskSummary>> ByDueAsync(IQueryable<PlanTaskEntity> scope, PageRequest page, StatusDay day, CancellationToken cancellationToken)
+    /// <summary>By due date and id, earliest first, or latest first (the same index read backwards).</summary>
+    private async Task<Page<TaskSummary>> ByDueAsync(IQueryable<PlanTaskEntity> scope, PageRequest page, StatusDay day, bool latestFirst, CancellationToken cancellationToken)
     {
         var size = page.Size;
         var total = page.WithTotal ? await scope.CountAsync(cancellationToken) : (int?)null;
-        var rows = await After(scope, DateIdPosition.Parse(page.After))
-            .OrderBy(t => t.DueKey).ThenBy(t => t.Id)
+        var position = DateIdPosition.Parse(page.After);
+        var ordered = latestFirst
+            ? Before(scope, position).OrderByDescending(t => t.DueKey).ThenByDescending(t => t.Id)
+            : After(scope, position).OrderBy(t => t.DueKey).ThenBy(t => t.Id);
+        var rows = await ordered
             .Take(size + 1)
             .Select(RowOf(day))
             .ToListAsync(cancellationToken);
@@ -182,6 +186,17 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
 
         var (due, id) = (position.Date, position.Id);
         return tasks.Where(t => t.DueKey >= due && (t.DueKey > due || t.Id > id));
+    }
+
+    private static IQueryable<PlanTaskEntity> Before(IQueryable<PlanTaskEntity> tasks, DateIdPosition? before)
+    {
+        if (before is not { } position)
+        {
+            return tasks;
+        }
+
+        var (due, id) = (position.Date, position.Id);
+        return tasks.Where(t => t.DueKey <= due && (t.DueKey < due || t.Id < id));
     }
 
     private async Task<Page<TaskSummary>> SearchAsync(IQueryable<PlanTaskEntity> scope, SearchQuery query, PageRequest page, StatusDay day, CancellationToken cancellationToken)

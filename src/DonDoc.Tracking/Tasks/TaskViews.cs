@@ -67,7 +67,8 @@ public sealed record TaskFilter(
     string? SectionId = null,
     AssignmentRole? Role = null,
     IReadOnlyCollection<StatusColour>? Colours = null,
-    bool? NeedsAction = null);
+    bool? NeedsAction = null,
+    bool LatestDueFirst = false);
 
 public sealed record AssignmentView(int AgencyId, string Agency, string Role, string? Note);
 

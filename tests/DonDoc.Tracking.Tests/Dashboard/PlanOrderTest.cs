@@ -8,7 +8,7 @@ using DonDoc.Tracking.Tests.Reports;
 
 namespace DonDoc.Tracking.Tests.Dashboard;
 
-/// <summary>The dashboard's table of plans sorts as imported, by most overdue or by most tasks, a page at a time.</summary>
+/// <summary>The dashboard's lists sort as a reader asks, a page at a time: the plans' table, the overdue tasks.</summary>
 public sealed class PlanOrderTest
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
@@ -53,5 +53,41 @@ public sealed class PlanOrderTest
         Assert.Equal((november, small), (Assert.Single(first.Plans.Items).PlanId, Assert.Single(second.Plans.Items).PlanId));
         Assert.Null(second.Plans.Next);
         Assert.Equal(2, first.Plans.Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_overdue_list_pages_the_newest_overdue_first_as_the_longest_overdue_first_read_backwards(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, NovemberPlan.Published);
+        await app.InScopeAsync(async s =>
+        {
+            var drafts = s.GetRequiredService<ImportDrafts>();
+            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-60.txt", Encoding.UTF8.GetBytes(Small), Ct);
+            return await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
+        });
+        await NovemberPlan.ImportAsync(app);
+        app.Clock.SetUtcNow(NovemberPlan.ReadOn);
+        async Task<List<(DateOnly? Due, int Id)>> AllAsync(bool newestFirst)
+        {
+            var seen = new List<(DateOnly?, int)>();
+            string? after = null;
+            do
+            {
+                var page = await app.InScopeAsync(s => s.GetRequiredService<DashboardBuilder>().BuildAsync(
+                    TrackingServices.Office, null, new DashboardPages(OverdueAfter: after, Limit: 1, NewestOverdueFirst: newestFirst), Ct));
+                seen.AddRange(page.Overdue.Items.Select(t => (t.Due, t.Id)));
+                after = page.Overdue.Next;
+            }
+            while (after is not null);
+            return seen;
+        }
+
+        var longest = await AllAsync(newestFirst: false);
+        var newest = await AllAsync(newestFirst: true);
+
+        Assert.Equal(4, longest.Count);
+        Assert.Equal(longest.OrderBy(t => t.Due).ThenBy(t => t.Id), longest);
+        Assert.Equal(Enumerable.Reverse(longest), newest);
     }
 }

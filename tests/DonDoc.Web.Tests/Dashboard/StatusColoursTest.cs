@@ -93,7 +93,7 @@ public sealed partial class StatusColoursTest
     }
 
     [Fact]
-    public async Task The_plans_table_and_the_ranking_each_keep_the_other_s_order_when_one_is_sorted()
+    public async Task The_plans_table_the_ranking_and_the_overdue_list_each_keep_the_others_order_when_one_is_sorted()
     {
         await using var plan = await PlanFixture.StartAsync();
         using var leader = await plan.App.BrowserClientAsync(Leader);
@@ -106,6 +106,9 @@ public sealed partial class StatusColoursTest
         Assert.Contains("href=\"/Dashboard?ranking=qua-han&amp;plans=qua-han#plans\"", plansOrder, StringComparison.Ordinal);
         Assert.Contains("href=\"/Dashboard?ranking=qua-han#plans\"", plansOrder, StringComparison.Ordinal);
         Assert.Contains("href=\"/Dashboard?plans=tong-so#ranking\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Dashboard?ranking=qua-han&amp;plans=tong-so&amp;overdue=moi#overdue\"", html, StringComparison.Ordinal);
+        var newest = await leader.GetStringAsync("/Dashboard?overdue=moi");
+        Assert.Contains("<strong>mới quá hạn trước</strong>", newest, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         [FromQuery(Name = "upcoming_after")] string? upcomingAfter,
         [FromQuery(Name = "ranking")] string? ranking,
         [FromQuery(Name = "plans")] string? plans,
+        [FromQuery(Name = "overdue")] string? overdue,
         CancellationToken cancellationToken)
     {
         if (!Actor.ReadsEverything)
@@ -55,7 +56,7 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         return await ReadAsync(async () =>
         {
             await ChoosePlanAsync(cancellationToken);
-            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows, Ranking = RankingOf(ranking), PlanSort = PlanOrderOf(plans)), cancellationToken);
+            Report = await dashboard.BuildAsync(Actor, Plan, new DashboardPages(plansAfter, agenciesAfter, overdueAfter, upcomingAfter, ListRows, Ranking = RankingOf(ranking), PlanSort = PlanOrderOf(plans), NewestOverdueFirst = overdue == "moi"), cancellationToken);
             PlansPager = Pager.For(this, "plans_after", Report.Plans, "kế hoạch");
             AgenciesPager = Pager.For(this, "agencies_after", Report.Agencies, "cơ quan");
             OverduePager = Pager.For(this, "overdue_after", Report.Overdue);
@@ -68,6 +69,9 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
 
     /// <summary>The order of the plans' table on the page (<c>?plans=qua-han|tong-so</c>).</summary>
     public PlanOrder PlanSort { get; private set; }
+
+    /// <summary>Whether the overdue list shows the tasks that fell due last first (<c>?overdue=moi</c>), not the longest overdue.</summary>
+    public bool NewestOverdueFirst { get; private set; }
 
     private static RankingOrder RankingOf(string? name) => name switch
     {
@@ -98,12 +102,15 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
     };
 
     /// <summary>The dashboard with the ranking in another order (back to its first page), keeping the chosen plan and the plans' order.</summary>
-    public string RankingUrl(string? order) => DashboardUrl(order, NameOf(PlanSort), "ranking");
+    public string RankingUrl(string? order) => DashboardUrl(order, NameOf(PlanSort), NewestOverdueFirst, "ranking");
 
     /// <summary>The dashboard with the plans' table in another order (back to its first page), keeping the chosen plan and the ranking's order.</summary>
-    public string PlansUrl(string? order) => DashboardUrl(NameOf(Ranking), order, "plans");
+    public string PlansUrl(string? order) => DashboardUrl(NameOf(Ranking), order, NewestOverdueFirst, "plans");
 
-    private string DashboardUrl(string? ranking, string? plans, string anchor)
+    /// <summary>The dashboard with the overdue list in the other order (back to its first page), keeping the other orders.</summary>
+    public string OverdueUrl(bool newestFirst) => DashboardUrl(NameOf(Ranking), NameOf(PlanSort), newestFirst, "overdue");
+
+    private string DashboardUrl(string? ranking, string? plans, bool newestOverdueFirst, string anchor)
     {
         var query = new List<string>();
         if (Plan is { } planId)
@@ -119,6 +126,11 @@ public sealed class IndexModel(DashboardBuilder dashboard, TaskCatalog catalog) 
         if (plans is not null)
         {
             query.Add($"plans={plans}");
+        }
+
+        if (newestOverdueFirst)
+        {
+            query.Add("overdue=moi");
         }
 
         return "/Dashboard" + (query.Count == 0 ? "" : "?" + string.Join("&", query)) + "#" + anchor;
