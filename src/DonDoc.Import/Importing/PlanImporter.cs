@@ -161,9 +161,9 @@ public sealed class PlanImporter(PlanExtractor extractor, FlattenedTableExtracto
         var paragraph = new System.Text.StringBuilder();
         foreach (var line in document.Lines.Where(l => !l.IsTableRow || l.Cells!.Count(c => !string.IsNullOrWhiteSpace(c)) <= 1))
         {
-            // A paragraph is kept short: lines of a table printed as text, joined without end, would put "báo cáo" of
-            // one cell beside "hằng tháng" of another.
-            // A paragraph ends where a sentence does, not at a gap: a page saved from the web breaks its lines anywhere.
+            // A paragraph ends where a sentence does, not at a gap (a page saved from the web breaks its lines anywhere),
+            // and is kept short: lines of a table printed as text, joined without end, would put "báo cáo" of one cell
+            // beside "hằng tháng" of another.
             if (line.IsTableRow || paragraph.Length > 400 || (paragraph.Length > 0 && ".!?;".Contains(paragraph[^1], StringComparison.Ordinal)))
             {
                 if (paragraph.Length > 0)

@@ -16,7 +16,7 @@ public sealed record DraftView(
     /// <summary>The reporting cycle the plan gets when it is published, as the reviewer saved it; null for none.</summary>
     public DraftCycle? Cycle { get; init; }
 
-    /// <summary>The cycle the plan's own words state (its reporting tasks, headings and products), or null.</summary>
+    /// <summary>The cycle the plan's own words state (its body when it has one, else its reporting tasks), or null.</summary>
     public DraftCycle? CycleProposal { get; init; }
 
     /// <summary>Rows that block publishing: each has at least one blocking issue the reviewer must fix.</summary>

@@ -474,5 +474,4 @@ public sealed partial class ImportDrafts(
             : (task.Position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
 }
