@@ -26,6 +26,15 @@ public static partial class ReportCycleReader
                 continue;
             }
 
+            // A text none of whose sentences could count is left whole: one fold, not one per sentence (an import reads
+            // thousands of rows and paragraphs, and few speak of reporting).
+            var whole = VietnameseText.Fold(text).ToLowerInvariant();
+            if (!Reporting().IsMatch(whole) || !(Monthly().IsMatch(whole) || Quarterly().IsMatch(whole) || HalfYearly().IsMatch(whole)
+                    || Yearly().IsMatch(whole) || Recurring().IsMatch(whole)))
+            {
+                continue;
+            }
+
             foreach (var sentence in SentenceBreak().Split(text))
             {
                 var folded = VietnameseText.Fold(sentence).ToLowerInvariant();
