@@ -41,7 +41,7 @@ internal static class ColumnVocabulary
     public static readonly HashSet<string> AgencyHeads = new(StringComparer.Ordinal)
     {
         "so", "van", "ubnd", "hdnd", "uy", "cac", "ban", "thanh", "cong", "dang", "hoi", "bo", "trung", "mat", "co", "truong", "toa",
-        "vien", "kho", "chi", "lien", "don", "phong", "mttq", "ubkt", "tinh", "tand", "vksnd", "quan", "doan", "hoc",
+        "vien", "kho", "chi", "lien", "don", "phong", "mttq", "ubkt", "tinh", "tand", "vksnd", "quan", "doan", "hoc", "cuc", "vu", "tong",
     };
 
     /// <summary>Words of deadline expressions, besides numbers and dates.</summary>

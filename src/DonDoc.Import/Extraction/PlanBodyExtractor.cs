@@ -70,19 +70,39 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
 
             var section = new Section(heading.Groups[1].Value, heading.Groups[2].Value.Trim());
             var assignments = VietnameseText.Fold(section.Title!).Contains("to chuc thuc hien", StringComparison.Ordinal);
-            var items = body.Select((l, i) => (l, i)).Where(x => NumberedItem().IsMatch(x.l.Text)).ToList();
+            var items = body.Select((l, i) => (l, i, Head: ReadHead(l.Text))).Where(x => x.Head is not null).ToList();
+            var levels = OutlineLevels(items.Select(x => x.Head!.Value.Style).ToList());
+            var path = new List<(int Level, string Number, string Title)>();
             for (var k = 0; k < items.Count; k++)
             {
-                var item = NumberedItem().Match(items[k].l.Text);
+                var head = items[k].Head!.Value;
+                path.RemoveAll(p => p.Level >= levels[k]);
+                if (k + 1 < items.Count && levels[k + 1] > levels[k])
+                {
+                    // "1. Về nâng cao nhận thức" above "1.1. …", "1.2. …": a heading of the items under it, not a task.
+                    path.Add((levels[k], head.Number[(head.Number.LastIndexOf('.') + 1)..], head.Title));
+                    dropped.Add(new DroppedLine(items[k].l.Number, items[k].l.Raw, "heading of the items below it"));
+                    continue;
+                }
+
+                var itemSection = path.Count == 0
+                    ? section
+                    : new Section(string.Join(".", new[] { section.Id! }.Concat(path.Select(p => p.Number))), path[^1].Title);
                 var itemEnd = k + 1 < items.Count ? items[k + 1].i : body.Count;
                 var paragraphs = body.Skip(items[k].i + 1).Take(itemEnd - items[k].i - 1).ToList();
-                var itemWarnings = new List<ExtractionWarning>();
-                var (task, labelledLead) = ReadItem(section, item.Groups[1].Value, item.Groups[2].Value.Trim(), paragraphs.Select(p => p.Text).ToList(),
-                    items[k].l.Raw, paragraphs.Select(p => p.Raw), assignments, metadata.Year, itemWarnings, items[k].l.Number);
-                if (labelledLead || !labelledOnly)
+                foreach (var (part, partLead) in Duties(head, paragraphs, assignments))
                 {
-                    tasks.Add(task);
-                    warnings.AddRange(itemWarnings.Select(w => w with { Task = tasks.Count - 1 }));
+                    var itemWarnings = new List<ExtractionWarning>();
+                    var (task, labelledLead) = part.Number == head.Number
+                        ? ReadItem(itemSection, head.Number, head.Title, part.Lines.Select(p => p.Text).ToList(), items[k].l.Raw,
+                            part.Lines.Select(p => p.Raw), assignments, metadata.Year, itemWarnings, items[k].l.Number)
+                        : (ReadDuty(new Section(string.Join(".", new[] { itemSection.Id! }.Append(head.Number)), head.Title), part.Number,
+                            part.Lines, partLead!, metadata.Year), false);
+                    if (labelledLead || !labelledOnly)
+                    {
+                        tasks.Add(task);
+                        warnings.AddRange(itemWarnings.Select(w => w with { Task = tasks.Count - 1 }));
+                    }
                 }
             }
         }
@@ -149,9 +169,13 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         string content;
         if (assignments)
         {
-            // "2. Sở Nội vụ" then what it must do; "5. Trách nhiệm của người đứng đầu" names no agency: the text does.
-            lead = LeadingAgency(title) is { } named && named.Length >= title.TrimEnd('.', ':').Length - 1 ? title.TrimEnd('.', ':') : LeadingAgency(body);
-            content = body;
+            // "2. Sở Nội vụ" then what it must do; "5. Trách nhiệm của người đứng đầu" names no agency: the text does;
+            // "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp …" is the duty itself, led by the body it begins with.
+            var named = LeadingAgency(title);
+            var onlyNamed = named is not null && named.Length >= title.TrimEnd('.', ':').Length - 1;
+            var duty = !onlyNamed && named is not null && paragraphs.Count == 0;
+            lead = onlyNamed ? title.TrimEnd('.', ':') : duty ? named : LeadingAgency(body);
+            content = duty ? title : body;
         }
         else
         {
@@ -199,6 +223,94 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
         return evidence.Claim is { } role && evidence.ClaimWeight >= 0.7 && role != ColumnRole.Number
             ? (role, match.Groups[2].Value.Trim())
             : null;
+    }
+
+    /// <summary>The head of a numbered item: "1. …", "2) …", "1.1. …", "Nhiệm vụ 3: …"; null for any other line.</summary>
+    private static (string Style, string Number, string Title)? ReadHead(string text)
+    {
+        if (NumberedItem().Match(text) is { Success: true } simple)
+        {
+            return ("n", simple.Groups[1].Value, simple.Groups[2].Value.Trim());
+        }
+
+        if (DottedItem().Match(text) is { Success: true } dotted)
+        {
+            // "1.1." is one level under "1.", "1.1.1." two: the style is the depth.
+            var number = dotted.Groups[1].Value;
+            return (new string('n', number.Count(c => c == '.') + 1), number, dotted.Groups[2].Value.Trim());
+        }
+
+        return NamedItem().Match(text) is { Success: true } named
+            ? ("w:" + VietnameseText.Fold(named.Groups[1].Value), named.Groups[1].Value + " " + named.Groups[2].Value, named.Groups[3].Value.Trim())
+            : null;
+    }
+
+    /// <summary>
+    /// The outline level of each item, as a reader sees it: a numbering style met for the first time goes one level under
+    /// the item before it, a style met before goes back to that level ("1." then "1.1." then "1.2." then "2.").
+    /// </summary>
+    private static List<int> OutlineLevels(List<string> styles)
+    {
+        var open = new List<string>();
+        var levels = new List<int>(styles.Count);
+        foreach (var style in styles)
+        {
+            var at = open.IndexOf(style);
+            if (at < 0)
+            {
+                open.Add(style);
+                at = open.Count - 1;
+            }
+            else
+            {
+                open.RemoveRange(at + 1, open.Count - at - 1);
+            }
+
+            levels.Add(at);
+        }
+
+        return levels;
+    }
+
+    /// <summary>
+    /// What an item assigns. Mostly itself; but in "Tổ chức thực hiện" an item that only names a body ("1. Cục Quản lý chất
+    /// lượng:", a short title that begins with a body and ends with a colon) and then lists its duties as "a) …", "b) …", with no
+    /// time or labelled line of their own, gives one task per duty, led by that body.
+    /// </summary>
+    private static IEnumerable<((string Number, List<(int Number, string Raw, string Text)> Lines) Part, string? Lead)> Duties(
+        (string Style, string Number, string Title) head, List<(int Number, string Raw, string Text)> paragraphs, bool assignments)
+    {
+        var title = head.Title.TrimEnd(' ', ':', '.');
+        var duties = paragraphs.Select((p, i) => (p, i)).Where(x => LetteredDuty().IsMatch(x.p.Text)).ToList();
+        if (!assignments || !head.Title.TrimEnd().EndsWith(':') || duties.Count < 2 || duties[0].i != 0
+            || LeadingAgency(title) is null || CellEvidence.FoldedWords(title).Count > 16
+            || paragraphs.Any(p => TimeLine().IsMatch(p.Text) || LabelledLine(p.Text) is not null))
+        {
+            yield return ((head.Number, paragraphs), null);
+            yield break;
+        }
+
+        for (var d = 0; d < duties.Count; d++)
+        {
+            var end = d + 1 < duties.Count ? duties[d + 1].i : paragraphs.Count;
+            var letter = LetteredDuty().Match(duties[d].p.Text).Groups[1].Value;
+            yield return ((letter, paragraphs.Skip(duties[d].i).Take(end - duties[d].i).ToList()), title);
+        }
+    }
+
+    /// <summary>One lettered duty of a body named by the item above it: no deadline unless its text gives one.</summary>
+    private PlanTask ReadDuty(Section section, string letter, List<(int Number, string Raw, string Text)> lines, string lead, int? planYear)
+    {
+        var content = string.Join(" ", lines.Select(l => l.Text)).Trim();
+        content = LetteredDuty().Replace(content, string.Empty, 1);
+        var builder = new TaskBuilder(section, letter, lines[0].Number)
+        {
+            Content = content,
+            Lead = lead,
+            Deadline = DeadlineInProse().Match(content) is { Success: true } inProse ? inProse.Value.Trim() : null,
+        };
+        builder.RawLines.AddRange(lines.Select(l => l.Raw));
+        return builder.Build(deadlines, planYear, []);
     }
 
     /// <summary>The agency a sentence begins with: "Các cơ quan, đơn vị, địa phương chủ động …" → "Các cơ quan, đơn vị, địa phương".</summary>
@@ -254,6 +366,16 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
     [GeneratedRegex(@"^[a-zđ]\)\s*")]
     private static partial Regex ItemMarker();
 
+    [GeneratedRegex(@"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")]
+    private static partial Regex DottedItem();
+
+    /// <summary>"Nhiệm vụ 3: …", "Hoạt động 2. …": an item named by the word it counts.</summary>
+    [GeneratedRegex(@"^(Nhiệm vụ|Hoạt động|Công việc|Giải pháp)\s+(?:số\s+|thứ\s+)?(\d{1,2})\s*[:.\-–]\s*(\S.*)$")]
+    private static partial Regex NamedItem();
+
+    [GeneratedRegex(@"^([a-zđ])\)\s+")]
+    private static partial Regex LetteredDuty();
+
     [GeneratedRegex(@"^\s*(?:[-–+•*]|[a-zđ][).])?\s*([\p{L}][\p{L} ,/]{1,50}?)\s*:\s*(\S.*)$")]
     private static partial Regex Label();
 
@@ -272,10 +394,4 @@ public sealed partial class PlanBodyExtractor(DeadlineParser deadlines)
 
     [GeneratedRegex(@"[\p{L}\p{N}&]+")]
     private static partial Regex WordRegex();
-
-    
-
-    
-
-    
 }

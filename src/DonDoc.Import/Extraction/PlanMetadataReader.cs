@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using DonDoc.Core.Plans;
 using DonDoc.Core.Text;
@@ -263,8 +264,9 @@ public static partial class PlanMetadataReader
             return issuer;
         }
 
-        var folded = VietnameseText.Fold(issuer);
-        return folded.EndsWith(" tinh", StringComparison.Ordinal) || folded.EndsWith(" thanh pho", StringComparison.Ordinal)
+        // Compared with its marks: folded, "Ủy ban nhân dân tỉnh Hà Tĩnh" would end with "tinh" too.
+        var name = issuer.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return name.EndsWith(" tỉnh", StringComparison.Ordinal) || name.EndsWith(" thành phố", StringComparison.Ordinal)
             ? $"{issuer} {place}"
             : issuer;
     }
