@@ -49,13 +49,16 @@ public static partial class TableHeaderFinder
                 continue;
             }
 
+            // A header written without its merges is narrower than the rows under it.
+            var width = rows.Skip(start).Take(12).Max(r => r.Cells!.Count);
             var end = start + 1;
-            while (end < rows.Count && end - start < 5 && (IsColumnNumbering(rows[end]) || IsHeaderContinuation(rows[end])))
+            while (end < rows.Count && end - start < 5 && (IsColumnNumbering(rows[end]) || IsHeaderContinuation(rows[end], width)))
             {
                 end++;
             }
 
-            return (start, end - start, Join(rows, start, end));
+            var header = HeaderSpanInference.Spread(rows.Skip(start).Take(end - start).ToList(), width);
+            return (start, end - start, Join(header, 0, header.Count));
         }
 
         return null;
@@ -119,8 +122,12 @@ public static partial class TableHeaderFinder
             && claims.Any(c => c is ColumnRole.Content or ColumnRole.Lead or ColumnRole.Deadline or ColumnRole.Coordinators);
     }
 
-    /// <summary>A second header row: short header words under a merged header ("Chủ trì | Phối hợp"), no sequence number.</summary>
-    private static bool IsHeaderContinuation(SourceLine row)
+    /// <summary>
+    /// A second header row: short header words under a merged header ("Chủ trì | Phối hợp"), no sequence number. Written
+    /// without its merges (narrower than the table), a row of short words without digits under a header is one too, when
+    /// one of its words is a header's ("Bắt đầu | Hoàn thành | Tổng số | Ngân sách trung ương | Nguồn khác").
+    /// </summary>
+    private static bool IsHeaderContinuation(SourceLine row, int width)
     {
         var cells = Own(row).Where(c => c.Length > 0).ToList();
         if (cells.Count == 0 || CellEvidence.Number(cells[0]) > 0 || SectionHeading.ReadInText(cells[0]) is not null)
@@ -129,7 +136,9 @@ public static partial class TableHeaderFinder
         }
 
         var headerLike = cells.Count(c => ColumnHeaders.Read(c).IsHeaderLike && CellEvidence.FoldedWords(c).Count <= 8);
-        return headerLike >= 1 && headerLike * 10 >= cells.Count * 6 && cells.All(c => CellEvidence.FoldedWords(c).Count <= 10);
+        var narrow = row.Origins is null && row.Cells!.Count >= 2 && row.Cells.Count < width
+            && cells.All(c => CellEvidence.FoldedWords(c).Count <= 6 && !c.Any(char.IsDigit));
+        return headerLike >= 1 && (headerLike * 10 >= cells.Count * 6 || narrow) && cells.All(c => CellEvidence.FoldedWords(c).Count <= 10);
     }
 
     /// <summary>Each column's header: its texts in the header rows, top to bottom, a text merged down from above said once.</summary>
@@ -189,6 +198,8 @@ public sealed class ColumnRoleAssigner(CellEvidence evidence)
     /// <summary>What a column left without a role scores: a role must be earned.</summary>
     private const double Unassigned = 0.3;
 
+    private static readonly string[] TotalWords = ["tong so", "tong cong", "tong kinh phi"];
+
     /// <summary>The roles, or null when no assignment gives a content column and a lead, deadline or number column.</summary>
     public IReadOnlyList<ColumnRole?>? Assign(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> columns, int? planYear, bool headerRequired = true)
     {
@@ -206,6 +217,8 @@ public sealed class ColumnRoleAssigner(CellEvidence evidence)
         for (var c = 0; c < width; c++)
         {
             var header = ColumnHeaders.Read(c < headers.Count ? headers[c] : string.Empty);
+            // Of the columns under "Kinh phí", the total ("Tổng số") is the task's budget, not one of its sources.
+            var total = header.For(ColumnRole.Budget) > 0 && TotalWords.Any(w => VietnameseText.Fold(headers[c]).Contains(w, StringComparison.Ordinal)) ? 0.25 : 0;
             var cells = c < columns.Count ? Spread(columns[c].Where(x => x.Length > 0).ToList()) : [];
             var filled = rows == 0 || c >= columns.Count ? 0 : (double)columns[c].Count(x => x.Length > 0) / rows;
             var content = ContentScores(cells, planYear, lengths[c] == longest && longest > 0, c, width);
@@ -214,7 +227,7 @@ public sealed class ColumnRoleAssigner(CellEvidence evidence)
             for (var r = 0; r < Roles.Length; r++)
             {
                 var role = Roles[r];
-                var fromHeader = header.IsHeaderLike ? HeaderWeight * header.For(role) : 0;
+                var fromHeader = header.IsHeaderLike ? HeaderWeight * (header.For(role) + (role == ColumnRole.Budget ? total : 0)) : 0;
                 scores[c, r] = fromHeader + (ContentWeight * trust * content[role]);
             }
         }

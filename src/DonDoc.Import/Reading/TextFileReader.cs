@@ -153,9 +153,11 @@ public sealed partial class TextFileReader
     /// <summary>
     /// The crawl form of a table, from a line holding a single "|" that opens its first row: each cell is the
     /// text up to the next such line. A row ends where that line is followed at once by the next row's opening
-    /// "|", by the "|---|" line under a header, or when the row has as many cells as the header. Cells are
+    /// "|", by the "|---|" line under a header, or, in a table whose rows are not closed so, when the row has as many
+    /// cells as the header (rows of a table closed so may differ in width: a merged cell is written once). Cells are
     /// written tight ("|", text, "|"; an empty cell is one blank line) or loose (blank lines around the text):
-    /// in a tight table a blank line followed by text ends the table. Null when the lines there do not make a
+    /// in a tight table a blank line followed by text ends the table. A cell merged down is written in its first row
+    /// only; the rows under it get it back (<see cref="RowSpanInference"/>). Null when the lines there do not make a
     /// row of two cells or more.
     /// </summary>
     private static (List<SourceLine> Rows, int End)? CrawlTable(string[] lines, int start, ReadBudget budget)
@@ -164,6 +166,7 @@ public sealed partial class TextFileReader
         var rows = new List<SourceLine>();
         var tight = start + 1 < lines.Length && lines[start + 1].Trim().Length > 0;
         int? width = null;
+        var barredRows = false;
         var end = start;
         var i = start;
         while (i < lines.Length && IsCrawlBar(lines[i]))
@@ -182,8 +185,16 @@ public sealed partial class TextFileReader
 
                 if (i >= lines.Length || !IsCrawlBar(lines[i]))
                 {
-                    // No closing "|": the table ended with the last whole row.
-                    return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (rows, end) : null;
+                    // No closing "|": the table ended with the last "|" read, which closed this row's last cell.
+                    if (cells.Count > 0)
+                    {
+                        var lastBar = cellStart - 1;
+                        budget.AddCells(cells.Count);
+                        rows.Add(new SourceLine(rowStart + 1, string.Join("\n", lines[rowStart..(lastBar + 1)]), cells));
+                        end = lastBar + 1;
+                    }
+
+                    return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (RowSpanInference.Fill(rows), end) : null;
                 }
 
                 cells.Add(string.Join(" ", lines[cellStart..i].Select(l => Unmark(l).Trim()).Where(l => l.Length > 0)));
@@ -193,6 +204,7 @@ public sealed partial class TextFileReader
                 if (after < lines.Length && IsCrawlBar(lines[after]))
                 {
                     next = after;
+                    barredRows = true;
                     break;
                 }
 
@@ -202,7 +214,7 @@ public sealed partial class TextFileReader
                     break;
                 }
 
-                if (width is { } w && cells.Count >= w || after >= lines.Length || tight && (blankThenText || after + 1 >= lines.Length))
+                if (width is { } w && cells.Count >= w && !barredRows || after >= lines.Length || tight && (blankThenText || after + 1 >= lines.Length))
                 {
                     next = NextBar(lines, after);
                     break;
@@ -223,7 +235,7 @@ public sealed partial class TextFileReader
             i = next;
         }
 
-        return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (rows, end) : null;
+        return rows.Count > 0 && rows.Max(r => r.Cells!.Count) >= 2 ? (RowSpanInference.Fill(rows), end) : null;
     }
 
     /// <summary>The next line holding a single "|" after blank lines only, or -1.</summary>

@@ -158,4 +158,54 @@ public sealed class TextFormsTest
 
         OfficePlanGolden.AssertMatches("ke-hoach.txt", Encoding.UTF8.GetBytes(html));
     }
+
+    /// <summary>A crawl of a table with a cell merged down: the crawler wrote "Sở Tư pháp" once, in the first row it covers.</summary>
+    private static string CrawlWithRowSpan(params string[][] rows)
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine("|");
+            foreach (var cell in row)
+            {
+                text.AppendLine().AppendLine(cell).AppendLine().AppendLine("|");
+            }
+        }
+
+        return text.AppendLine().AppendLine("Nơi nhận: như trên.").ToString();
+    }
+
+    [Fact]
+    public void A_cell_a_crawler_wrote_once_for_the_rows_it_covers_is_put_back_in_each_of_them()
+    {
+        var text = CrawlWithRowSpan(
+            ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"],
+            ["1", "Rà soát thủ tục hành chính nội bộ của tỉnh", "Sở Tư pháp", "Quý II/2027"],
+            ["2", "Công bố danh mục văn bản hết hiệu lực", "Tháng 8/2027"],
+            ["3", "Cập nhật cơ sở dữ liệu văn bản pháp luật", "Sở Nội vụ", "Tháng 10/2027"]);
+
+        var rows = new TextFileReader().Parse("ke-hoach.md", text).Lines.Where(l => l.IsTableRow).ToList();
+
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["2", "Công bố danh mục văn bản hết hiệu lực", "Sở Tư pháp", "Tháng 8/2027"], rows[2].Cells);
+        Assert.Equal(CellOrigin.MergedFromAbove, rows[2].OriginOf(2));
+        Assert.Equal(CellOrigin.Own, rows[2].OriginOf(3));
+        Assert.Equal(["3", "Cập nhật cơ sở dữ liệu văn bản pháp luật", "Sở Nội vụ", "Tháng 10/2027"], rows[3].Cells);
+    }
+
+    [Fact]
+    public void A_heading_row_across_a_crawled_table_stays_as_written_and_ends_the_merges_above_it()
+    {
+        var text = CrawlWithRowSpan(
+            ["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn", "Ghi chú"],
+            ["1", "Rà soát thủ tục hành chính nội bộ của tỉnh", "Sở Tư pháp", "Quý II/2027", "Trình UBND tỉnh"],
+            ["II", "HIỆN ĐẠI HÓA HÀNH CHÍNH"],
+            ["1", "Duy trì hệ thống quản lý chất lượng", "Sở Khoa học và Công nghệ", "Thường xuyên", "Báo cáo quý"]);
+
+        var rows = new TextFileReader().Parse("ke-hoach.md", text).Lines.Where(l => l.IsTableRow).ToList();
+
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["II", "HIỆN ĐẠI HÓA HÀNH CHÍNH"], rows[2].Cells);
+        Assert.Equal(5, rows[3].Cells!.Count);
+    }
 }
