@@ -107,7 +107,8 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
         }
 
         var metadata = PlanMetadataReader.Read(metadataLines);
-        var tasks = ReadRows(body, roles, metadata.Year, warnings, dropped, cancellationToken);
+        var budgetUnit = roles.Contains(ColumnRole.Budget) ? BudgetParser.UnitOf(string.Join(" ", headerLines)) : 1;
+        var tasks = ReadRows(body, roles, budgetUnit, metadata.Year, warnings, dropped, cancellationToken);
         var plan = metadata.ToPlan(document.FileName, tasks);
         return new Extraction(plan, warnings, dropped.OrderBy(d => d.Line).ToList()) { PlanYear = metadata.Year, TableLine = lines[headerAt].Number };
     }
@@ -115,6 +116,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
     private List<PlanTask> ReadRows(
         List<(int Number, string Raw, string Text)> body,
         IReadOnlyList<ColumnRole> roles,
+        long budgetUnit,
         int? planYear,
         List<ExtractionWarning> warnings,
         List<DroppedLine> dropped,
@@ -237,7 +239,7 @@ public sealed partial class FlattenedTableExtractor(DeadlineParser deadlines)
                 sectionTitle = $"{sectionTitle} / {string.Join(" ", parent.Segments.SelectMany(s => s).Where(l => l.Length > 0))}";
             }
 
-            var builder = new TaskBuilder(pending.Section is null ? null : new Section(pending.Section.Id, sectionTitle), pending.Number, pending.FirstLine);
+            var builder = new TaskBuilder(pending.Section is null ? null : new Section(pending.Section.Id, sectionTitle), pending.Number, pending.FirstLine) { BudgetUnit = budgetUnit };
             for (var segment = 0; segment < pending.Segments.Count; segment++)
             {
                 var tokens = RowSegmenter.Tokenize(pending.Segments[segment].Where(l => l.Length > 0));

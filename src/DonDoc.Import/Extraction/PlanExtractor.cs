@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DonDoc.Core.Agencies;
 using DonDoc.Core.Deadlines;
 using DonDoc.Core.Plans;
@@ -13,7 +14,7 @@ namespace DonDoc.Import.Extraction;
 /// merged cells whole, makes an unnumbered sub-row with its own lead or deadline a task of its own, joins rows
 /// continued across page breaks, and keeps every line's fate.
 /// </summary>
-public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? agencies = null)
+public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? agencies = null)
 {
     /// <summary>The parser the extractor reads deadlines with.</summary>
     public DeadlineParser Deadlines => deadlines;
@@ -57,6 +58,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
 
         var metadata = PlanMetadataReader.Read(preamble);
         var items = new List<RowItem>();
+        var firstSection = firstTable >= 0 ? FirstSectionAbove(blocks, firstTable) : -1;
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
@@ -64,7 +66,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             {
                 var text = CellText.Clean(block.Line!.Raw);
                 // The body's own headings above the first task table ("III. NHIỆM VỤ") are not sections of the table.
-                if (firstTable >= 0 && b > firstTable && text.Length > 0)
+                if (firstTable >= 0 && (b > firstTable || b == firstSection) && text.Length > 0)
                 {
                     if (HeadingLine(text) is { } heading)
                     {
@@ -110,6 +112,12 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
                 {
                     dropped.Add(new DroppedLine(row.Number, row.Raw, "repeated table header"));
                     items.Add(new RowItem(ItemKind.Break, null));
+                    continue;
+                }
+
+                if (IsTotalRow(row, layout))
+                {
+                    dropped.Add(new DroppedLine(row.Number, row.Raw, "total row"));
                     continue;
                 }
 
@@ -251,6 +259,38 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
         return columns;
     }
 
+    /// <summary>
+    /// The index of the block that heads the first task table's first section, or -1: in an appendix ("PHỤ LỤC",
+    /// "Kèm theo …" above), a numbered heading just above the table ("I. XÚC TIẾN XUẤT KHẨU", only blank lines between)
+    /// begins the table's sections as the headings between its later tables go on with them. Above a table in the body
+    /// such a heading is the body's ("III. NHIỆM VỤ"), not a section.
+    /// </summary>
+    private static int FirstSectionAbove(List<Block> blocks, int firstTable)
+    {
+        var b = firstTable - 1;
+        while (b >= 0 && blocks[b].Rows is null && CellText.Clean(blocks[b].Line!.Raw).Length == 0)
+        {
+            b--;
+        }
+
+        if (b < 0 || blocks[b].Rows is not null || SectionHeading.ReadInText(CellText.Clean(blocks[b].Line!.Raw)) is not { } heading
+            || heading.Mark.Kind == HeadingKind.Arabic || HeadingLine(CellText.Clean(blocks[b].Line!.Raw)) is null)
+        {
+            return -1;
+        }
+
+        for (var above = b - 1; above >= 0; above--)
+        {
+            if (blocks[above].Rows is null && CellText.Clean(blocks[above].Line!.Raw) is var text
+                && (PlanMetadataReader.IsAppendixHeading(text) || VietnameseText.Fold(text).TrimStart('(', ' ').StartsWith("kem theo", StringComparison.Ordinal)))
+            {
+                return b;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>A text line between task tables that is a heading: "II. DỮ LIỆU SỐ", "B – NHIỆM VỤ …", a line in capitals.</summary>
     private static RowItem? HeadingLine(string text)
     {
@@ -262,6 +302,24 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
         return SectionHeading.IsCapitals(text) && CellEvidence.FoldedWords(text).Count <= 30
             ? new RowItem(ItemKind.Heading, null) { Mark = new HeadingMark(HeadingKind.Unnumbered, null), Title = text }
             : null;
+    }
+
+    /// <summary>
+    /// "Tổng cộng | 186.000.000": the sum of a budget column, in the number or content column, with no lead, coordinator
+    /// or deadline of its own. It is no task.
+    /// </summary>
+    private static bool IsTotalRow(SourceLine line, TaskTableLayout layout)
+    {
+        var own = TableHeaderFinder.Own(line);
+        var first = own.Select((text, i) => (text, i)).FirstOrDefault(x => x.text.Length > 0);
+        if (first.text is null || (first.i != layout.IndexOf(ColumnRole.Number) && first.i != layout.IndexOf(ColumnRole.Content))
+            || !TotalLabel().IsMatch(VietnameseText.Fold(first.text).Trim()))
+        {
+            return false;
+        }
+
+        return new[] { ColumnRole.Lead, ColumnRole.Coordinators, ColumnRole.Deadline, ColumnRole.Product }
+            .All(role => layout.IndexOf(role) is var at && (at < 0 || at == first.i || at >= own.Length || own[at].Length == 0));
     }
 
     /// <summary>What one body row is: a heading, a task, a sub-row, a continuation; null for an empty row or a page number.</summary>
@@ -659,6 +717,7 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
             Budget = CellText.NullIfEmpty(row.Text(ColumnRole.Budget)),
             Note = CellText.NullIfEmpty(row.Text(ColumnRole.Note)),
             HasLeadColumn = row.Layout.Has(ColumnRole.Lead),
+            BudgetUnit = row.Layout.IndexOf(ColumnRole.Budget) is var budget and >= 0 ? BudgetParser.UnitOf(row.Layout.Headers[budget]) : 1,
             IsGroupRow = !row.HasOwnFields && row.Own(ColumnRole.Lead).Length == 0 && row.Copied(ColumnRole.Lead).Length == 0
                 && row.Copied(ColumnRole.Deadline).Length == 0,
         };
@@ -704,6 +763,9 @@ public sealed class PlanExtractor(DeadlineParser deadlines, AgencyDirectory? age
     }
 
     private static string NumberAsPrinted(string number) => number.Trim().TrimEnd('.').Trim();
+
+    [GeneratedRegex(@"^(tong cong|tong so|tong kinh phi|tong|cong)(\s*\(.*\))?\s*[:.]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TotalLabel();
 
     private sealed record Block(SourceLine? Line, List<SourceLine>? Rows);
 

@@ -36,6 +36,9 @@ public sealed class TaskBuilder(Section? section, string? number, int firstLine)
     /// <summary>The table has a lead column (else a heading may name the lead).</summary>
     public bool HasLeadColumn { get; init; } = true;
 
+    /// <summary>What one written unit of <see cref="Budget"/> is worth: the budget column's "(triệu đồng)" makes it 1,000,000.</summary>
+    public long BudgetUnit { get; init; } = 1;
+
     /// <summary>The row has no lead, deadline or product of its own: if sub-rows bring theirs, it is their group, not a task.</summary>
     public bool IsGroupRow { get; set; }
 
@@ -43,7 +46,7 @@ public sealed class TaskBuilder(Section? section, string? number, int firstLine)
     public List<ExtractionWarning> Warnings { get; } = [];
 
     /// <summary>A task with the same section, number and content, for a second lead agency.</summary>
-    public TaskBuilder SplitForAnotherLead(int line) => new(Section, Number, line) { Content = Content };
+    public TaskBuilder SplitForAnotherLead(int line) => new(Section, Number, line) { Content = Content, BudgetUnit = BudgetUnit };
 
     public PlanTask Build(DeadlineParser deadlines, int? planYear, List<ExtractionWarning> warnings)
     {
@@ -58,7 +61,7 @@ public sealed class TaskBuilder(Section? section, string? number, int firstLine)
             warnings.Add(new ExtractionWarning(FirstLine, "no_lead", $"Nhiệm vụ {Number} chưa có cơ quan chủ trì."));
         }
 
-        var budget = BudgetParser.Parse(Budget, out var malformed);
+        var budget = BudgetParser.Parse(Budget, out var malformed, BudgetUnit);
         if (malformed)
         {
             warnings.Add(new ExtractionWarning(FirstLine, "malformed_budget", $"Kinh phí \"{Budget}\" của nhiệm vụ {Number} không đúng định dạng số; cần nhập lại."));

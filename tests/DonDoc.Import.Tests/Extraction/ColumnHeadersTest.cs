@@ -35,7 +35,8 @@ public sealed class ColumnHeadersTest
     [InlineData("14000000", 14_000_000L, false)]
     [InlineData("1.250.000.000 đồng", 1_250_000_000L, false)]
     [InlineData("14.00.000", null, true)]
-    [InlineData("350 triệu", null, true)]
+    [InlineData("350 triệu", 350_000_000L, false)]
+    [InlineData("khoảng 350 triệu", null, true)]
     [InlineData("", null, false)]
     public void Budgets_are_read_in_Vietnamese_number_format_and_malformed_ones_flagged(string text, long? expected, bool malformed)
     {
