@@ -68,7 +68,7 @@ public static partial class ColumnHeaders
         ("lo trinh", ColumnRole.Deadline, 0.8), ("ket thuc", ColumnRole.Deadline, 0.7), ("nam hoan thanh", ColumnRole.Deadline, 1.0),
         ("trinh", ColumnRole.Deadline, 0.4), ("ngay", ColumnRole.Deadline, 0.4), ("han", ColumnRole.Deadline, 0.6), ("thoi gian hoan thanh", ColumnRole.Deadline, 1.1),
         ("san pham", ColumnRole.Product, 1.0), ("ket qua", ColumnRole.Product, 0.9), ("dau ra", ColumnRole.Product, 0.9),
-        ("hinh thuc van ban", ColumnRole.Product, 0.9), ("loai van ban", ColumnRole.Product, 0.8), ("hinh thuc", ColumnRole.Product, 0.6),
+        ("hinh thuc van ban", ColumnRole.Product, 0.9), ("muc tieu nam", ColumnRole.Product, 0.9), ("chi tieu can dat", ColumnRole.Product, 0.9), ("loai van ban", ColumnRole.Product, 0.8), ("hinh thuc", ColumnRole.Product, 0.6),
         ("kiem chung", ColumnRole.Evidence, 1.0), ("minh chung", ColumnRole.Evidence, 1.0),
         ("kinh phi", ColumnRole.Budget, 1.0), ("du toan", ColumnRole.Budget, 0.9), ("tong muc", ColumnRole.Budget, 0.8), ("von", ColumnRole.Budget, 0.5),
         ("ghi chu", ColumnRole.Note, 1.0), ("tham tra", ColumnRole.Note, 1.2), ("tham dinh", ColumnRole.Note, 1.2), ("thuoc nhom", ColumnRole.Note, 1.2),

@@ -85,7 +85,9 @@ public static partial class TableHeaderFinder
             nonEmpty++;
             var header = i < headers.Count ? VietnameseText.Fold(headers[i]) : string.Empty;
             var cell = VietnameseText.Fold(cells[i]);
-            if (header.Length > 0 && (header == cell || header.Contains(cell, StringComparison.Ordinal)) && ColumnHeaders.Read(cells[i]).IsHeaderLike)
+            // The lower row of a two-row header repeats the end of each joined header ("Kinh phí (triệu đồng) Tổng số"), in words of its own.
+            var lowerRow = header.EndsWith(" " + cell, StringComparison.Ordinal) && CellEvidence.FoldedWords(cell).Count >= 2;
+            if (header.Length > 0 && (header == cell || header.Contains(cell, StringComparison.Ordinal)) && (ColumnHeaders.Read(cells[i]).IsHeaderLike || lowerRow))
             {
                 same++;
             }
@@ -136,9 +138,11 @@ public static partial class TableHeaderFinder
         }
 
         var headerLike = cells.Count(c => ColumnHeaders.Read(c).IsHeaderLike && CellEvidence.FoldedWords(c).Count <= 8);
-        var narrow = row.Origins is null && row.Cells!.Count >= 2 && row.Cells.Count < width
-            && cells.All(c => CellEvidence.FoldedWords(c).Count <= 6 && !c.Any(char.IsDigit));
-        return headerLike >= 1 && (headerLike * 10 >= cells.Count * 6 || narrow) && cells.All(c => CellEvidence.FoldedWords(c).Count <= 10);
+        var shortWords = cells.All(c => CellEvidence.FoldedWords(c).Count <= 6 && !c.Any(char.IsDigit));
+        var narrow = row.Origins is null && row.Cells!.Count >= 2 && row.Cells.Count < width && shortWords;
+        // Cells merged down from the header ("STT", "Nội dung" over both rows) make the row part of it: no task row is merged with a header.
+        var mergedWithHeader = shortWords && Enumerable.Range(0, row.Cells!.Count).Any(i => row.OriginOf(i) == CellOrigin.MergedFromAbove);
+        return headerLike >= 1 && (headerLike * 10 >= cells.Count * 6 || narrow || mergedWithHeader) && cells.All(c => CellEvidence.FoldedWords(c).Count <= 10);
     }
 
     /// <summary>Each column's header: its texts in the header rows, top to bottom, a text merged down from above said once.</summary>

@@ -152,4 +152,56 @@ public sealed class PlanExtractorTest
         Assert.Equal(leads, tasks.Select(t => t.Lead));
         Assert.Equal("2027-12-31", tasks[3].Deadline.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The two header rows of o09's shape, as Word and HTML give them: "Thời gian" and "Kinh phí" merged right, the others merged down.</summary>
+    private static readonly (string Text, CellOrigin Origin)[][] TwoRowHeader =
+    [
+        [("TT", Own), ("Nhiệm vụ", Own), ("Cơ quan chủ trì", Own), ("Thời gian", Own), ("Thời gian", Left), ("Kinh phí (triệu đồng)", Own), ("Kinh phí (triệu đồng)", Left), ("Kinh phí (triệu đồng)", Left)],
+        [("TT", Above), ("Nhiệm vụ", Above), ("Cơ quan chủ trì", Above), ("Bắt đầu", Own), ("Hoàn thành", Own), ("Tổng số", Own), ("Ngân sách trung ương", Own), ("Nguồn khác", Own)],
+    ];
+
+    private static SourceDocument MergedHeaderTable(params (string Text, CellOrigin Origin)[][] rows)
+    {
+        var lines = new List<SourceLine> { new(1, "PHỤ LỤC", null) };
+        foreach (var row in TwoRowHeader.Concat(rows))
+        {
+            var cells = row.Select(c => c.Text).ToList();
+            lines.Add(new SourceLine(lines.Count + 1, string.Join('\t', cells), cells) { Origins = row.Select(c => c.Origin).ToList() });
+        }
+
+        return new SourceDocument("test", lines);
+    }
+
+    private static (string, CellOrigin)[] Cells(params string[] texts) => texts.Select(t => (t, Own)).ToArray();
+
+    [Fact]
+    public void A_header_row_merged_down_from_the_one_above_is_the_header_and_the_total_under_Kinh_phi_in_millions_is_the_budget()
+    {
+        var document = MergedHeaderTable(
+            Cells("1", "Chuyển đổi cơ cấu cây trồng thích ứng với hạn hán", "Cục Trồng trọt", "2026", "2030", "45.000", "30.000", "15.000"),
+            Cells("2", "Xây dựng bản đồ phân vùng rủi ro thiên tai", "Cục Thủy lợi", "2026", "2027", "8.500", "8.500", "-"));
+
+        var tasks = _extractor.Extract(document).Plan.Tasks;
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Equal([45_000_000_000L, 8_500_000_000L], tasks.Select(t => t.BudgetVnd));
+        Assert.Equal(["2030", "2027"], tasks.Select(t => t.Deadline.Raw));
+    }
+
+    [Fact]
+    public void Both_rows_of_a_two_row_header_repeated_after_a_page_break_are_dropped_and_a_total_row_is_no_task()
+    {
+        var document = MergedHeaderTable(
+            Cells("1", "Chuyển đổi cơ cấu cây trồng thích ứng với hạn hán", "Cục Trồng trọt", "2026", "2030", "45.000", "30.000", "15.000"),
+            TwoRowHeader[0],
+            TwoRowHeader[1],
+            Cells("2", "Xây dựng bản đồ phân vùng rủi ro thiên tai", "Cục Thủy lợi", "2026", "2027", "8.500", "8.500", "-"),
+            Cells("", "Tổng cộng", "", "", "", "53.500", "38.500", "15.000"));
+
+        var extraction = _extractor.Extract(document);
+
+        Assert.Equal(["1", "2"], extraction.Plan.Tasks.Select(t => t.Number));
+        Assert.Equal(2, extraction.DroppedLines.Count(d => d.Reason == "repeated table header"));
+        Assert.Contains(extraction.DroppedLines, d => d.Reason == "total row" && d.Text.Contains("Tổng cộng", StringComparison.Ordinal));
+    }
 }

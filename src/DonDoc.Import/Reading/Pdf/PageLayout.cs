@@ -73,19 +73,30 @@ public static class PageLayout
 
     /// <summary>
     /// The words of one cell as it reads: line by line, top to bottom. A number or date that did not fit the
-    /// cell's width and went on at the next line ("30/6/202" + "6") is one word again.
+    /// cell's width and went on at the next line ("30/6/202" + "6", "1." + "1" in a narrow number column), or a word wrapped
+    /// at its hyphen, is one word again; a closing bracket or comma alone at the start of a line closes the line before it.
     /// </summary>
     private static string Text(List<PageWord> words)
     {
         var lines = VisualLines(words);
+        if (lines.Count > 1 && lines.All(l => l.Count == 1 && l[0].Text.Length == 1 && char.IsLetter(l[0].Text[0])))
+        {
+            // "S", "T", "T" stacked in a narrow column: one word written a letter a line.
+            return string.Concat(lines.Select(l => l[0].Text));
+        }
+
         var right = lines.Max(l => l[^1].Right);
         var text = new StringBuilder();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = string.Join(" ", lines[i].Select(w => w.Text));
-            var broken = i > 0 && text.Length > 0 && (char.IsDigit(text[^1]) || text[^1] == '/') && char.IsDigit(line[0])
-                && lines[i - 1][^1].Right >= right - 2.0;
-            text.Append(text.Length == 0 || broken ? string.Empty : " ").Append(line);
+            var broken = i > 0 && text.Length > 0 && (char.IsDigit(text[^1]) || text[^1] == '/' || (text[^1] == '.' && text.Length > 1 && char.IsDigit(text[^2])))
+                && char.IsDigit(line[0]) && lines[i - 1][^1].Right >= right - 2.0;
+            // A closing mark that went on at the next line ("06/02/2026" + ")") closes the word before it.
+            broken |= i > 0 && line[0] is ')' or ']' or ',' or ';' && (line.Length == 1 || line[1] == ' ');
+            // "các-" + "bon": a word with a hyphen wrapped at its hyphen is one word again.
+            var hyphenated = i > 0 && text.Length > 1 && text[^1] == '-' && char.IsLetter(text[^2]) && char.IsLower(line[0]);
+            text.Append(text.Length == 0 || broken || hyphenated ? string.Empty : " ").Append(line);
         }
 
         return text.ToString();

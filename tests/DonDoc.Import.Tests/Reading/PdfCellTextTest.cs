@@ -1,0 +1,50 @@
+using DonDoc.Import.Reading;
+using DonDoc.Import.Reading.Pdf;
+
+namespace DonDoc.Import.Tests.Reading;
+
+/// <summary>How the words a PDF draws inside one ruled cell make its text, line by line.</summary>
+public sealed class PdfCellTextTest
+{
+    private static readonly double[] Columns = [50, 80, 300, 400];
+    private static readonly double[] Rows = [700, 650, 560];
+
+    private static PageWord Word(string text, double left, double bottom) => new(text, left, bottom, left + (6 * text.Length), bottom + 10);
+
+    private static List<string[]> TableRows(params PageWord[] words)
+    {
+        var rulings = Rows.Select(y => new Ruling(true, y, Columns[0], Columns[^1]))
+            .Concat(Columns.Select(x => new Ruling(false, x, Rows[^1], Rows[0])))
+            .ToList();
+        var page = new PageContent(1, 595, 842, words, rulings);
+        var document = PdfReader.Layout("bang.pdf", [page], ReadBudget.WithDefaults());
+        return document.Lines.Where(l => l.IsTableRow).Select(l => l.Cells!.ToArray()).ToList();
+    }
+
+    [Fact]
+    public void A_word_written_a_letter_a_line_in_a_narrow_column_is_one_word()
+    {
+        var rows = TableRows(Word("S", 55, 688), Word("T", 55, 676), Word("T", 55, 664), Word("Nội", 85, 680), Word("dung", 107, 680), Word("Thời", 305, 680), Word("hạn", 335, 680));
+
+        Assert.Equal(["STT", "Nội dung", "Thời hạn"], rows[0]);
+    }
+
+    [Fact]
+    public void A_number_wrapped_after_its_point_a_word_wrapped_at_its_hyphen_and_a_bracket_alone_on_a_line_join_back()
+    {
+        var rows = TableRows(
+            Word("1.", 55, 636), Word("1", 55, 624),
+            Word("Vận", 85, 636), Word("hành", 107, 636), Word("sàn", 140, 636), Word("các-", 165, 636), Word("bon", 85, 624),
+            Word("(Chậm", 305, 636), Word("nhất", 345, 636), Word("06/02/2026", 305, 624), Word(")", 305, 612));
+
+        Assert.Equal(["1.1", "Vận hành sàn các-bon", "(Chậm nhất 06/02/2026)"], rows[^1]);
+    }
+
+    [Fact]
+    public void Words_on_the_lines_of_a_cell_are_read_with_a_space_between_them()
+    {
+        var rows = TableRows(Word("2", 55, 636), Word("Tổ", 85, 636), Word("chức", 105, 636), Word("hội", 85, 624), Word("nghị", 110, 624), Word("Quý", 305, 636), Word("II/2026", 305, 624));
+
+        Assert.Equal(["2", "Tổ chức hội nghị", "Quý II/2026"], rows[^1]);
+    }
+}
