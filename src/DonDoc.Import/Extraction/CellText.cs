@@ -26,7 +26,16 @@ public static partial class CellText
             return existing;
         }
 
-        return string.IsNullOrEmpty(existing) ? addition : existing + " " + addition;
+        if (string.IsNullOrEmpty(existing))
+        {
+            return addition;
+        }
+
+        // A closing bracket or comma that went on at the next line closes the text before it: "(ngày 16/02/2026" + ")".
+        var closes = addition[0] is ')' or ']' or ',' or ';' && (addition.Length == 1 || addition[1] == ' ');
+        // "các-" + "bon": a word wrapped at its hyphen.
+        var hyphenated = existing.Length > 1 && existing[^1] == '-' && char.IsLetter(existing[^2]) && char.IsLower(addition[0]);
+        return closes || hyphenated ? existing + addition : existing + " " + addition;
     }
 
     public static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

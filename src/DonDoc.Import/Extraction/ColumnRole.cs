@@ -71,7 +71,7 @@ public static partial class ColumnHeaders
         ("hinh thuc van ban", ColumnRole.Product, 0.9), ("muc tieu nam", ColumnRole.Product, 0.9), ("chi tieu can dat", ColumnRole.Product, 0.9), ("loai van ban", ColumnRole.Product, 0.8), ("hinh thuc", ColumnRole.Product, 0.6),
         ("kiem chung", ColumnRole.Evidence, 1.0), ("minh chung", ColumnRole.Evidence, 1.0),
         ("kinh phi", ColumnRole.Budget, 1.0), ("du toan", ColumnRole.Budget, 0.9), ("tong muc", ColumnRole.Budget, 0.8), ("von", ColumnRole.Budget, 0.5),
-        ("ghi chu", ColumnRole.Note, 1.0), ("tham tra", ColumnRole.Note, 1.2), ("tham dinh", ColumnRole.Note, 1.2), ("thuoc nhom", ColumnRole.Note, 1.2),
+        ("ghi chu", ColumnRole.Note, 1.0), ("dia diem", ColumnRole.Note, 0.8), ("dia ban", ColumnRole.Note, 0.7), ("tham tra", ColumnRole.Note, 1.2), ("tham dinh", ColumnRole.Note, 1.2), ("thuoc nhom", ColumnRole.Note, 1.2),
         ("nhom nhiem vu", ColumnRole.Note, 1.1), ("nguon kinh phi", ColumnRole.Note, 1.1), ("nguon von", ColumnRole.Note, 1.1),
         ("cap trinh", ColumnRole.Note, 1.1), ("cap ban hanh", ColumnRole.Note, 1.0), ("co quan ban hanh", ColumnRole.Note, 1.0),
         ("linh vuc", ColumnRole.Note, 0.8), ("phan loai", ColumnRole.Note, 0.9),
@@ -79,7 +79,7 @@ public static partial class ColumnHeaders
     ];
 
     // A narrow first column wraps its "STT" or "TT" over two lines: "ST" above "T", "T" above "T".
-    private static readonly HashSet<string> NumberHeaders = new(StringComparer.Ordinal) { "stt", "tt", "so tt", "so thu tu", "thu tu", "so", "st t", "t t", "s tt" };
+    private static readonly HashSet<string> NumberHeaders = new(StringComparer.Ordinal) { "stt", "tt", "so tt", "so thu tu", "thu tu", "so", "st t", "t t", "s tt", "s t t" };
 
     /// <summary>
     /// Every word a header line may hold: the words of the header phrases and of the number headers, the pieces

@@ -431,6 +431,9 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
         // from the space above the row (a padding gap) down to a numbered line belong to that number's task.
         // They wait here until a gap or a heading gives them to the task above, or a number claims them.
         var band = new List<GridRow>();
+        // Read by position, a heading row's title may go on at the next line, with no gap between ("Các hoạt động
+        // văn hóa, thể" above "thao"): such a line finishes the title.
+        (HeadingMark Mark, string? Title)? openHeading = null;
         void GiveBandToCurrent()
         {
             foreach (var waiting in band)
@@ -475,6 +478,8 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
+            var heading = openHeading;
+            openHeading = null;
             switch (item.Kind)
             {
                 case ItemKind.Break:
@@ -484,18 +489,28 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
                 case ItemKind.Heading:
                     GiveBandToCurrent();
                     EnterHeading(path, item.Mark!, item.Title);
+                    openHeading = visualLines && item.Row is not null ? (item.Mark!, item.Title) : null;
                     current = null;
                     afterBreak = false;
                     continue;
                 case ItemKind.Candidate when IsHeading(items, i, lastNumber):
                     GiveBandToCurrent();
                     path.Enter(item.Mark!, item.Title);
+                    openHeading = visualLines ? (item.Mark!, item.Title) : null;
                     current = null;
                     afterBreak = false;
                     continue;
             }
 
             var row = item.Row!;
+            if (heading is { } open && item.Kind == ItemKind.Continuation && !row.Line.GapBefore && !row.HasOwnFields
+                && row.Own(ColumnRole.Content) is { Length: > 0 } more && open.Title is { Length: > 0 } title && !title.EndsWith(':'))
+            {
+                path.Enter(open.Mark, title + " " + more);
+                openHeading = (open.Mark, title + " " + more);
+                continue;
+            }
+
             if (item.Kind is ItemKind.Task or ItemKind.Candidate)
             {
                 path.Task(item.Number);

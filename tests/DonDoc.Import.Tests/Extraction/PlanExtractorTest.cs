@@ -204,4 +204,24 @@ public sealed class PlanExtractorTest
         Assert.Equal(2, extraction.DroppedLines.Count(d => d.Reason == "repeated table header"));
         Assert.Contains(extraction.DroppedLines, d => d.Reason == "total row" && d.Text.Contains("Tổng cộng", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_by_position_a_heading_title_that_goes_on_at_the_next_line_is_finished_by_it_and_a_wrapped_bracket_closes_its_text()
+    {
+        string[] header = ["STT", "Nội dung công việc", "Thời gian", "Đơn vị chủ trì"];
+        var lines = new List<SourceLine> { new(1, "PHỤ LỤC", null), new(2, string.Join('\t', header), header) };
+        void Line(bool gap, params string[] cells) => lines.Add(new SourceLine(lines.Count + 1, string.Join('\t', cells), cells) { GapBefore = gap });
+        Line(true, "2", "Các hoạt động văn hóa, thể", "", "");
+        Line(false, "", "thao", "", "");
+        Line(true, "2.1", "Tổ chức Lễ kỷ niệm", "Đêm 30 Tết (ngày 16/02/2026", "Trung tâm Văn hóa");
+        Line(false, "", "ngày thành lập Đảng", ")", "xã");
+        var document = new SourceDocument("test", lines) { RowsAreVisualLines = true };
+
+        var task = Assert.Single(_extractor.Extract(document).Plan.Tasks);
+
+        Assert.Equal("Các hoạt động văn hóa, thể thao", task.Section?.Title);
+        Assert.Equal("Tổ chức Lễ kỷ niệm ngày thành lập Đảng", task.Content);
+        Assert.Equal("Đêm 30 Tết (ngày 16/02/2026)", task.Deadline.Raw);
+        Assert.Equal("Trung tâm Văn hóa xã", task.Lead);
+    }
 }

@@ -47,4 +47,46 @@ public sealed class PdfCellTextTest
 
         Assert.Equal(["2", "Tổ chức hội nghị", "Quý II/2026"], rows[^1]);
     }
+
+    /// <summary>A borderless table: no rulings, so the header's words give the columns.</summary>
+    private static List<string[]> BorderlessRows(params PageWord[] body)
+    {
+        PageWord[] header = [Word("STT", 50, 700), Word("Nội", 90, 700), Word("dung", 112, 700), Word("Chủ", 300, 700), Word("trì", 322, 700), Word("Thời", 420, 700), Word("hạn", 447, 700)];
+        var page = new PageContent(1, 595, 842, [.. header, .. body], []);
+        var document = PdfReader.Layout("bang.pdf", [page], ReadBudget.WithDefaults());
+        return document.Lines.Where(l => l.IsTableRow).Select(l => l.Cells!.ToArray()).ToList();
+    }
+
+    [Fact]
+    public void In_a_borderless_table_a_number_wrapped_after_its_point_is_one_number_on_its_rows_first_line()
+    {
+        var rows = BorderlessRows(
+            Word("1.", 50, 670), Word("Tuyên", 90, 670), Word("truyền", 125, 670), Word("Sở", 300, 670), Word("Quý", 420, 670),
+            Word("1", 50, 658), Word("trên", 90, 658), Word("loa", 120, 658), Word("II/2026", 420, 658));
+
+        Assert.Equal("1.1", rows[1][0]);
+        Assert.Equal("", rows[2][0]);
+        Assert.Equal("trên loa", rows[2][1]);
+    }
+
+    [Fact]
+    public void Below_a_borderless_table_a_line_whose_words_run_across_its_columns_is_text()
+    {
+        // Rows whose cells fill their columns, so that the borders fall in the narrow gaps between them.
+        var rows = Enumerable.Range(0, 4).SelectMany(r => new[]
+        {
+            Word($"{r + 1}", 50, 670 - (r * 15)),
+            new PageWord("Tuyên-truyền-phổ-biến-pháp-luật-cho-Nhân-dân", 90, 670 - (r * 15), 294, 680 - (r * 15)),
+            new PageWord("Sở-Tư-pháp-và-các-cơ-quan", 300, 670 - (r * 15), 414, 680 - (r * 15)),
+            Word("Quý", 420, 670 - (r * 15)),
+        });
+        // "Nơi nhận:" and the signer's title, set across the page where the table had its columns.
+        PageWord[] prose = [Word("Nơi", 50, 600), Word("nhận:", 71, 600), new("TM.-ỦY-BAN-NHÂN-DÂN-XÃ-CHỦ-TỊCH", 104, 600, 330, 610), new("Phan-Văn-Tuấn", 333, 600, 440, 610)];
+        var document = PdfReader.Layout("bang.pdf", [new PageContent(1, 595, 842,
+            [Word("STT", 50, 700), Word("Nội", 90, 700), Word("dung", 112, 700), Word("Chủ", 300, 700), Word("trì", 322, 700), Word("Thời", 420, 700), Word("hạn", 447, 700), .. rows, .. prose], [])],
+            ReadBudget.WithDefaults());
+
+        Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw.StartsWith("Nơi nhận:", StringComparison.Ordinal));
+        Assert.Equal(5, document.Lines.Count(l => l.IsTableRow));
+    }
 }

@@ -11,7 +11,11 @@ namespace DonDoc.Import.Reading.Pdf;
 /// </summary>
 public static class WordColumns
 {
-    public static List<SourceLine> Read(IEnumerable<PageContent> pages, ReadBudget budget)
+    /// <param name="proseCrossesColumns">
+    /// Whether a line whose words stand over the borders between columns is text: true for a PDF, whose words keep
+    /// their own widths; false for text laid out in a fixed-width font, whose cells run into each other.
+    /// </param>
+    public static List<SourceLine> Read(IEnumerable<PageContent> pages, ReadBudget budget, bool proseCrossesColumns = true)
     {
         var lines = new List<SourceLine>();
         List<(double Left, double Right)>? columns = null;
@@ -41,15 +45,27 @@ public static class WordColumns
             for (var i = bodyFrom; i < visualLines.Count; i++)
             {
                 // The bottom margin holds page numbers and footers, not table rows.
-                if (columns is null || visualLines[i][0].Bottom < page.Height * 0.06)
+                // A line whose words run across the columns' borders is prose below the table (the plan's closing
+                // section, "Nơi nhận"), not a row: in a table no word stands over the corridor between two columns.
+                if (columns is null || visualLines[i][0].Bottom < page.Height * 0.06 || (proseCrossesColumns && IsProse(visualLines[i], columns)))
                 {
                     lines.Add(new SourceLine(lines.Count + 1, Text(visualLines[i]), null) { Recognised = page.Recognised });
                     continue;
                 }
 
                 var cells = Cells([visualLines[i]], columns);
+                var gap = i > bodyFrom && gaps[i];
+                if (!gap && lines.Count > 0 && lines[^1] is { Cells: { } above } && WrappedNumber(above[0], cells[0]))
+                {
+                    // "1." above "1" in a narrow number column: one number, "1.1", and this line goes on with its row.
+                    var joined = above.ToList();
+                    joined[0] = above[0] + cells[0];
+                    lines[^1] = lines[^1] with { Raw = string.Join("\t", joined), Cells = joined };
+                    cells[0] = string.Empty;
+                }
+
                 budget.AddCells(cells.Count);
-                lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", cells), cells) { Recognised = page.Recognised, GapBefore = i > bodyFrom && gaps[i] });
+                lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", cells), cells) { Recognised = page.Recognised, GapBefore = gap });
             }
         }
 
@@ -141,6 +157,18 @@ public static class WordColumns
             i == spans.Count - 1 ? double.PositiveInfinity : (s.Right + spans[i + 1].Left) / 2)).ToList());
         return ColumnHeaders.RecogniseRow(cells) is not null ? blockEnd : -1;
     }
+
+    /// <summary>A line of which a third of the words, two at least, cross a border between two columns.</summary>
+    private static bool IsProse(List<PageWord> line, List<(double Left, double Right)> columns)
+    {
+        var straddling = line.Count(w => columns.Skip(1).Any(c => w.Left < c.Left - 1 && w.Right > c.Left + 1));
+        return straddling >= 2 && straddling * 3 >= line.Count;
+    }
+
+    /// <summary>"1." then "2" below it in the number column: a number the column was too narrow for ("1.2").</summary>
+    private static bool WrappedNumber(string above, string below) =>
+        above.Length >= 2 && above[^1] == '.' && char.IsDigit(above[^2]) && above.All(c => char.IsDigit(c) || c == '.')
+        && below.Length is > 0 and <= 2 && below.All(char.IsDigit);
 
     private static bool StartsRow(List<PageWord> line)
     {
