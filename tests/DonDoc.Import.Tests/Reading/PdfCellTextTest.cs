@@ -89,4 +89,15 @@ public sealed class PdfCellTextTest
         Assert.Contains(document.Lines, l => !l.IsTableRow && l.Raw.StartsWith("Nơi nhận:", StringComparison.Ordinal));
         Assert.Equal(5, document.Lines.Count(l => l.IsTableRow));
     }
+
+    [Fact]
+    public void In_a_borderless_table_a_row_that_reaches_into_the_bottom_margin_is_a_row_and_the_page_number_there_is_text()
+    {
+        var rows = BorderlessRows(
+            Word("1", 50, 45), Word("Kiện", 90, 45), Word("toàn", 120, 45), Word("Công", 300, 45), Word("an", 330, 45), Word("Quý", 420, 45),
+            Word("Trang", 280, 20), Word("2", 315, 20));
+
+        Assert.Equal(["1", "Kiện toàn", "Công an", "Quý"], rows[^1]);
+        Assert.Equal(2, rows.Count);
+    }
 }

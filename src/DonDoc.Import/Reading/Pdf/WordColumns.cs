@@ -44,10 +44,10 @@ public static class WordColumns
             var gaps = Gaps(visualLines);
             for (var i = bodyFrom; i < visualLines.Count; i++)
             {
-                // The bottom margin holds page numbers and footers, not table rows.
+                // The bottom margin holds page numbers and footers, not table rows; a row may reach into it, with more words.
                 // A line whose words run across the columns' borders is prose below the table (the plan's closing
                 // section, "Nơi nhận"), not a row: in a table no word stands over the corridor between two columns.
-                if (columns is null || visualLines[i][0].Bottom < page.Height * 0.06 || (proseCrossesColumns && IsProse(visualLines[i], columns)))
+                if (columns is null || (visualLines[i][0].Bottom < page.Height * 0.06 && visualLines[i].Count <= 4) || (proseCrossesColumns && IsProse(visualLines[i], columns)))
                 {
                     lines.Add(new SourceLine(lines.Count + 1, Text(visualLines[i]), null) { Recognised = page.Recognised });
                     continue;
