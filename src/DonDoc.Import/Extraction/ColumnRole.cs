@@ -90,7 +90,8 @@ public static partial class ColumnHeaders
         Vocabulary.SelectMany(v => v.Phrase.Split(' '))
             .Concat(NumberHeaders.SelectMany(h => h.Split(' ')))
             .Concat(["s", "st", "va", "cac", "cua", "cho", "y", "kien", "chuan", "bi", "du", "tinh", "trieu", "nghin", "ty", "dong",
-                     "cap", "duoc", "de", "xuat", "ban", "hanh", "chinh", "lien", "quan", "ho", "tro", "chi", "tiet", "cu", "the"]),
+                     "cap", "duoc", "de", "xuat", "ban", "hanh", "chinh", "lien", "quan", "ho", "tro", "chi", "tiet", "cu", "the",
+                     "ngan", "sach", "trung", "uong", "dia", "phuong", "nguon", "khac", "bat", "dau"]),
         StringComparer.Ordinal);
 
     /// <summary>Whether a line holds header words only ("Đơn vị chủ", "T", "thực hiện"): it may be a line of a table's header.</summary>

@@ -100,4 +100,13 @@ public sealed class PdfCellTextTest
         Assert.Equal(["1", "Kiện toàn", "Công an", "Quý"], rows[^1]);
         Assert.Equal(2, rows.Count);
     }
+
+    [Fact]
+    public void A_borderless_header_ends_at_a_row_numbered_like_3_1()
+    {
+        var rows = BorderlessRows(Word("3.1", 50, 670), Word("Hiện", 90, 670), Word("đại", 120, 670), Word("Cục", 300, 670), Word("2029", 420, 670));
+
+        Assert.Equal(["STT", "Nội dung", "Chủ trì", "Thời hạn"], rows[0]);
+        Assert.Equal(["3.1", "Hiện đại", "Cục", "2029"], rows[1]);
+    }
 }

@@ -173,7 +173,8 @@ public static class WordColumns
     private static bool StartsRow(List<PageWord> line)
     {
         var first = line[0].Text.TrimEnd('.');
-        return first.All(char.IsDigit) || SectionHeading.IsRoman(first);
+        // "3", "3.1", "III": a row's number.
+        return (first.Length > 0 && char.IsDigit(first[0]) && first.All(c => char.IsDigit(c) || c == '.')) || SectionHeading.IsRoman(first);
     }
 
     /// <summary>The columns named by the header: words that overlap horizontally, or nearly touch, are one column.</summary>
