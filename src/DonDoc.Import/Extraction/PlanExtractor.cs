@@ -95,6 +95,7 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
             }
 
             items.Add(new RowItem(ItemKind.Break, null));
+            var closed = false;
             for (var r = 0; r < block.Rows.Count; r++)
             {
                 var row = block.Rows[r];
@@ -112,6 +113,13 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
                 {
                     dropped.Add(new DroppedLine(row.Number, row.Raw, "repeated table header"));
                     items.Add(new RowItem(ItemKind.Break, null));
+                    closed = false;
+                    continue;
+                }
+
+                if (closed)
+                {
+                    dropped.Add(new DroppedLine(row.Number, row.Raw, "text after the task table"));
                     continue;
                 }
 
@@ -123,6 +131,15 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
 
                 if (Classify(row, layout, document.RowsAreVisualLines) is { } item)
                 {
+                    if (document.RowsAreVisualLines && item.Kind is ItemKind.Heading or ItemKind.Candidate && IsClosingSection(item.Title))
+                    {
+                        // Read by position, nothing marks where a borderless table ends: the plan's closing section
+                        // ("IV. TỔ CHỨC THỰC HIỆN") does, and the text after it (its prose, "Nơi nhận") is no row.
+                        dropped.Add(new DroppedLine(row.Number, row.Raw, "text after the task table"));
+                        closed = true;
+                        continue;
+                    }
+
                     items.Add(item);
                 }
                 else if (row.Cells!.Any(c => CellText.Clean(c).Length > 0))
@@ -321,6 +338,10 @@ public sealed partial class PlanExtractor(DeadlineParser deadlines, AgencyDirect
         return new[] { ColumnRole.Lead, ColumnRole.Coordinators, ColumnRole.Deadline, ColumnRole.Product }
             .All(role => layout.IndexOf(role) is var at && (at < 0 || at == first.i || at >= own.Length || own[at].Length == 0));
     }
+
+    /// <summary>The last section of a Vietnamese plan's body, which follows its table of tasks: "TỔ CHỨC THỰC HIỆN".</summary>
+    private static bool IsClosingSection(string? title) =>
+        title is not null && VietnameseText.Fold(title).Trim().TrimEnd(':', '.') is "to chuc thuc hien" or "to chuc thuc hien ke hoach";
 
     /// <summary>What one body row is: a heading, a task, a sub-row, a continuation; null for an empty row or a page number.</summary>
     private RowItem? Classify(SourceLine line, TaskTableLayout layout, bool visualLines)

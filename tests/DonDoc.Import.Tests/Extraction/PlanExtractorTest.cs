@@ -224,4 +224,22 @@ public sealed class PlanExtractorTest
         Assert.Equal("Đêm 30 Tết (ngày 16/02/2026)", task.Deadline.Raw);
         Assert.Equal("Trung tâm Văn hóa xã", task.Lead);
     }
+
+    [Fact]
+    public void Read_by_position_the_plans_closing_section_ends_the_table_and_its_prose_is_no_task()
+    {
+        string[] header = ["STT", "Nội dung công việc", "Thời gian", "Đơn vị chủ trì"];
+        var lines = new List<SourceLine> { new(1, "PHỤ LỤC", null), new(2, string.Join('\t', header), header) };
+        void Line(bool gap, params string[] cells) => lines.Add(new SourceLine(lines.Count + 1, string.Join('\t', cells), cells) { GapBefore = gap });
+        Line(true, "1", "Tổng hợp, báo cáo tình hình dịch bệnh", "Hằng tuần", "Trạm Y tế phường");
+        Line(true, "IV. TỔ", "CHỨC THỰC HIỆN", "", "");
+        Line(false, "Trạm Y", "tế phường là cơ quan", "thường trực, chủ", "trì theo dõi, tổng hợp");
+        Line(true, "Nơi nhận:", "", "", "");
+        var document = new SourceDocument("test", lines) { RowsAreVisualLines = true };
+
+        var extraction = _extractor.Extract(document);
+
+        Assert.Equal("Tổng hợp, báo cáo tình hình dịch bệnh", Assert.Single(extraction.Plan.Tasks).Content);
+        Assert.Equal(3, extraction.DroppedLines.Count(d => d.Reason == "text after the task table"));
+    }
 }
