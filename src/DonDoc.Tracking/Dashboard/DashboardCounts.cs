@@ -21,9 +21,14 @@ public sealed class StatusFact
     /// <summary>Year × 12 + month − 1 of an accepted completion; 0 for a task not completed.</summary>
     public int CompletedMonth { get; init; }
 
+    /// <summary>Open and due from today to <see cref="DashboardBuilder.UpcomingDays"/> days on: in the dashboard's list of what is next.</summary>
+    public bool Upcoming { get; init; }
+
     /// <summary>The facts of a task as the database computes them on <paramref name="day"/>.</summary>
     public static Expression<Func<PlanTaskEntity, StatusFact>> Of(StatusDay day)
     {
+        var today = day.Today;
+        var until = day.Today.AddDays(DashboardBuilder.UpcomingDays);
         Expression<Func<PlanTaskEntity, TrackingStatus, StatusFact>> shape = (t, status) => new StatusFact
         {
             PlanId = t.PlanId,
@@ -33,6 +38,7 @@ public sealed class StatusFact
             CompletedMonth = t.CompletedOn != null && (t.Phase == TaskPhase.DoneOnTime || t.Phase == TaskPhase.DoneLate)
                 ? (t.CompletedOn.Value.Year * 12) + t.CompletedOn.Value.Month - 1
                 : 0,
+            Upcoming = (t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting) && t.DueKey >= today && t.DueKey <= until,
         };
         var statusOf = StoredStatus.Expression(day);
         var entity = shape.Parameters[0];
@@ -55,7 +61,14 @@ public sealed class StatusTally
         {
             _counts[i] += other._counts[i];
         }
+
+        Upcoming += other.Upcoming;
     }
+
+    /// <summary>Open tasks due from today to <see cref="DashboardBuilder.UpcomingDays"/> days on (<see cref="StatusFact.Upcoming"/>).</summary>
+    public int Upcoming { get; private set; }
+
+    public void AddUpcoming(int count) => Upcoming += count;
 
     public int Count(TrackingStatus status) => _counts[(int)status * 2] + _counts[((int)status * 2) + 1];
 
@@ -89,7 +102,13 @@ public sealed record DashboardFigures(
     StatusTally Total,
     IReadOnlyList<PlanTally> Plans,
     IReadOnlyList<(int AgencyId, AgencyScore Score)> Ranking,
-    IReadOnlyDictionary<int, (int OnTime, int Late)> Completions);
+    IReadOnlyDictionary<int, (int OnTime, int Late)> Completions)
+{
+    private DashboardTables? _tables;
+
+    /// <summary>The plans' table and the ranking as rows, sorted once per order for this count (the count is kept for the day).</summary>
+    public DashboardTables Tables => LazyInitializer.EnsureInitialized(ref _tables, () => new DashboardTables(this));
+}
 
 /// <summary>
 /// The dashboard's counts, computed by the database (one GROUP BY over the status expression) and kept for the
@@ -164,10 +183,11 @@ public sealed class DashboardCounts
 
     private static async Task<Signature> SignatureAsync(DonDocDbContext db, CancellationToken cancellationToken)
     {
-        var published = db.Plans.Where(p => p.State != PlanState.Draft);
-        var count = await published.CountAsync(cancellationToken);
-        var sum = count == 0 ? 0 : await published.SumAsync(p => (long)p.TaskRevision + p.Version, cancellationToken);
-        return new Signature(count, sum);
+        // One round trip: the number of plans and the sum of their revisions.
+        var read = await db.Plans.Where(p => p.State != PlanState.Draft).GroupBy(p => 1)
+            .Select(g => new { Count = g.Count(), Sum = g.Sum(p => (long)p.TaskRevision + p.Version) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return read is null ? new Signature(0, 0) : new Signature(read.Count, read.Sum);
     }
 
     private static async Task<Snapshot> CountAllAsync(DonDocDbContext db, StatusDay day, IReadOnlyList<PlanStamp> plans, Signature signature, CancellationToken cancellationToken)
@@ -243,14 +263,14 @@ public sealed class DashboardCounts
         return Snapshot.Of(day, signature, entries, agencies, names);
     }
 
-    private sealed record Group(int PlanId, int? LeadAgencyId, TrackingStatus Status, bool Started, int CompletedMonth, int Count);
+    private sealed record Group(int PlanId, int? LeadAgencyId, TrackingStatus Status, bool Started, int CompletedMonth, bool Upcoming, int Count);
 
     private static async Task<List<Group>> GroupAsync(IQueryable<PlanTaskEntity> tasks, StatusDay day, CancellationToken cancellationToken) =>
         await tasks.AsNoTracking()
             .Where(t => t.Phase != TaskPhase.Draft)
             .Select(StatusFact.Of(day))
-            .GroupBy(f => new { f.PlanId, f.LeadAgencyId, f.Status, f.Started, f.CompletedMonth })
-            .Select(g => new Group(g.Key.PlanId, g.Key.LeadAgencyId, g.Key.Status, g.Key.Started, g.Key.CompletedMonth, g.Count()))
+            .GroupBy(f => new { f.PlanId, f.LeadAgencyId, f.Status, f.Started, f.CompletedMonth, f.Upcoming })
+            .Select(g => new Group(g.Key.PlanId, g.Key.LeadAgencyId, g.Key.Status, g.Key.Started, g.Key.CompletedMonth, g.Key.Upcoming, g.Count()))
             .ToListAsync(cancellationToken);
 
     private static PlanTally PlanTallyOf(int planId, string? number, string? title, IEnumerable<Group> groups)
@@ -260,6 +280,11 @@ public sealed class DashboardCounts
         foreach (var group in groups)
         {
             tally.Add(group.Status, group.Started, group.Count);
+            if (group.Upcoming)
+            {
+                tally.AddUpcoming(group.Count);
+            }
+
             if (group.CompletedMonth > 0)
             {
                 var (onTime, late) = completions.GetValueOrDefault(group.CompletedMonth);

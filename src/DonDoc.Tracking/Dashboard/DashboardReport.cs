@@ -87,13 +87,13 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
         var colours = Colours(figures.Total);
         var size = new PageRequest(null, pages.Limit).Size;
         var overdue = await catalog.ListAsync(actor, new TaskFilter(PlanId: planId, Status: TrackingStatus.Overdue.ToSchemaName(), LatestDueFirst: pages.NewestOverdueFirst), new PageRequest(pages.OverdueAfter, size), cancellationToken);
-        var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size, WithTotal: true), cancellationToken);
+        var upcoming = await catalog.OpenDueBetweenAsync(actor, planId, day.Today, day.Today.AddDays(UpcomingDays), new PageRequest(pages.UpcomingAfter, size), cancellationToken);
         return new DashboardReport(
             day.Today, figures.Total.Total, colours, BucketCounts.Of(colours),
             PlanRows(figures, pages.PlansAfter, size, pages.PlanOrder),
             AgencyRows(figures, pages.AgenciesAfter, size, pages.RankingOrder),
             overdue with { Total = figures.Total.Count(TrackingStatus.Overdue) },
-            upcoming,
+            upcoming with { Total = figures.Total.Upcoming },
             CompletionByMonth(figures.Completions, day.Today));
     }
 
@@ -151,18 +151,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     private static Page<PlanRow> PlanRows(DashboardFigures figures, string? after, int size, PlanOrder order = PlanOrder.AsImported)
     {
         var from = NumberIdPosition.Parse(after)?.Number ?? 0;
-        var plans = figures.Plans.Select(p =>
-        {
-            var colours = Colours(p.Tally);
-            return new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, colours, BucketCounts.Of(colours));
-        });
-        var ordered = order switch
-        {
-            PlanOrder.MostOverdue => plans.OrderByDescending(p => p.Buckets.Overdue).ThenBy(p => p.PlanId),
-            PlanOrder.MostTasks => plans.OrderByDescending(p => p.Total).ThenBy(p => p.PlanId),
-            _ => plans.OrderBy(p => p.PlanId),
-        };
-        var rows = ordered.Skip(from).Take(size + 1).Select((p, i) => (Place: from + i + 1, Row: p)).ToList();
+        var rows = figures.Tables.Plans(order).Skip(from).Take(size + 1).Select((p, i) => (Place: from + i + 1, Row: p)).ToList();
         return Page<PlanRow>.From(rows, size, p => new NumberIdPosition(p.Place, p.Row.PlanId).ToString(), p => p.Row, figures.Plans.Count);
     }
 
@@ -173,15 +162,7 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     private static Page<AgencyRow> AgencyRows(DashboardFigures figures, string? after, int size, RankingOrder order = RankingOrder.Rank)
     {
         var from = NumberIdPosition.Parse(after)?.Number ?? 0;
-        var ranked = figures.Ranking
-            .Select((a, i) => new AgencyRow(i + 1, a.AgencyId, a.Score.Agency, a.Score.Total, a.Score.DoneOnTime, a.Score.DoneLate, a.Score.Overdue, a.Score.WithinDeadline, a.Score.OnTimeRate));
-        var ordered = order switch
-        {
-            RankingOrder.MostOverdue => ranked.OrderByDescending(a => a.Overdue).ThenBy(a => a.Rank),
-            RankingOrder.MostTasks => ranked.OrderByDescending(a => a.Total).ThenBy(a => a.Rank),
-            _ => ranked.OrderBy(a => a.Rank),
-        };
-        var rows = ordered.Skip(from).Take(size + 1).Select((a, i) => (Place: from + i + 1, Row: a)).ToList();
+        var rows = figures.Tables.Agencies(order).Skip(from).Take(size + 1).Select((a, i) => (Place: from + i + 1, Row: a)).ToList();
         return Page<AgencyRow>.From(rows, size, a => new NumberIdPosition(a.Place, a.Row.AgencyId).ToString(), a => a.Row, figures.Ranking.Count);
     }
 
@@ -196,4 +177,41 @@ public sealed class DashboardBuilder(DonDocDbContext db, TaskCatalog catalog, Ta
     }
 
     private static IReadOnlyList<ColourCount> Colours(StatusTally tally) => ColourCount.All(tally.Colour);
+}
+
+/// <summary>
+/// The plans' table and the ranking of one count, each sorted once per order it is asked in: a dashboard request
+/// then takes a page of rows instead of colouring and sorting thousands of plans and agencies again.
+/// </summary>
+public sealed class DashboardTables(DashboardFigures figures)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<PlanOrder, IReadOnlyList<PlanRow>> _plans = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RankingOrder, IReadOnlyList<AgencyRow>> _agencies = new();
+
+    public IReadOnlyList<PlanRow> Plans(PlanOrder order) => _plans.GetOrAdd(order, o =>
+    {
+        var plans = figures.Plans.Select(p =>
+        {
+            var colours = ColourCount.All(p.Tally.Colour);
+            return new PlanRow(p.PlanId, p.Number, p.Title, p.Tally.Total, colours, BucketCounts.Of(colours));
+        });
+        return (o switch
+        {
+            PlanOrder.MostOverdue => plans.OrderByDescending(p => p.Buckets.Overdue).ThenBy(p => p.PlanId),
+            PlanOrder.MostTasks => plans.OrderByDescending(p => p.Total).ThenBy(p => p.PlanId),
+            _ => plans.OrderBy(p => p.PlanId),
+        }).ToList();
+    });
+
+    public IReadOnlyList<AgencyRow> Agencies(RankingOrder order) => _agencies.GetOrAdd(order, o =>
+    {
+        var ranked = figures.Ranking
+            .Select((a, i) => new AgencyRow(i + 1, a.AgencyId, a.Score.Agency, a.Score.Total, a.Score.DoneOnTime, a.Score.DoneLate, a.Score.Overdue, a.Score.WithinDeadline, a.Score.OnTimeRate));
+        return (o switch
+        {
+            RankingOrder.MostOverdue => ranked.OrderByDescending(a => a.Overdue).ThenBy(a => a.Rank),
+            RankingOrder.MostTasks => ranked.OrderByDescending(a => a.Total).ThenBy(a => a.Rank),
+            _ => ranked.OrderBy(a => a.Rank),
+        }).ToList();
+    });
 }

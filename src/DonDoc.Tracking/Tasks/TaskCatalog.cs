@@ -163,16 +163,24 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
     /// Open tasks (dated, or recurring by their next report) due between two days, by due date: two ordered range
     /// reads of the (Phase, DueKey, Id) index merged, rather than one read of both phases sorted afterwards.
     /// </summary>
+    /// <summary>The phases of a task that is open and falls due by its <see cref="PlanTaskEntity.DueKey"/>.</summary>
+    internal static readonly IReadOnlyList<TaskPhase> OpenPhases = [TaskPhase.Dated, TaskPhase.Periodic, TaskPhase.Reporting];
+
     public async Task<Page<TaskSummary>> OpenDueBetweenAsync(Actor actor, int? planId, DateOnly from, DateOnly until, PageRequest page, CancellationToken cancellationToken)
     {
         var day = statuses.Day;
         var size = page.Size;
         var scope = Scope(actor, new TaskFilter(PlanId: planId)).Where(t => t.DueKey >= from && t.DueKey <= until);
         var after = DateIdPosition.Parse(page.After);
-        var dated = After(scope.Where(t => t.Phase == TaskPhase.Dated), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
-        var periodic = After(scope.Where(t => t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day));
-        var rows = (await dated.ToListAsync(cancellationToken)).Concat(await periodic.ToListAsync(cancellationToken))
-            .OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(size + 1).ToList();
+        // One query per open phase, each read in the order of the (phase, due, id) index and cut at a page: a query
+        // over several phases at once sorts every task due in the window (16,000 recurring ones at a million tasks).
+        var read = new List<TaskRow>();
+        foreach (var phase in OpenPhases)
+        {
+            read.AddRange(await After(scope.Where(t => t.Phase == phase), after).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(size + 1).Select(RowOf(day)).ToListAsync(cancellationToken));
+        }
+
+        var rows = read.OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(size + 1).ToList();
         var total = page.WithTotal ? await scope.CountAsync(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting, cancellationToken) : (int?)null;
         return await PageOfAsync(rows, size, r => new DateIdPosition(r.DueKey, r.Id).ToString(), total, day, cancellationToken);
     }
