@@ -3,7 +3,9 @@ using DonDoc.Data.Storage;
 using DonDoc.Data.Tests.Storage;
 using DonDoc.Tracking.Dashboard;
 using DonDoc.Tracking.Imports;
+using DonDoc.Tracking.Tasks;
 using DonDoc.Tracking.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace DonDoc.Tracking.Tests.Dashboard;
 
@@ -57,5 +59,48 @@ public sealed class UpcomingListTest
         Assert.Null(whole.Upcoming.Next);
         Assert.Equal(["3", "2", "1"], seen);
         Assert.Equal(["5"], whole.Overdue.Items.Select(t => t.Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_list_total_read_from_the_days_figures_equals_the_tasks_the_list_pages_through(DatabaseProvider provider)
+    {
+        await using var app = await TrackingServices.CreateAsync(provider, Today);
+        var plan = await app.InScopeAsync(async s =>
+        {
+            var drafts = s.GetRequiredService<ImportDrafts>();
+            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-61.txt", Encoding.UTF8.GetBytes(Plan), Ct);
+            await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
+            return draft;
+        });
+
+        async Task<(int? Total, int Listed)> ListAsync(TaskFilter filter)
+        {
+            var listed = 0;
+            int? total = null;
+            string? after = null;
+            do
+            {
+                var page = await app.InScopeAsync(s => s.GetRequiredService<TaskCatalog>().ListAsync(TrackingServices.Office, filter, new PageRequest(after, 1, WithTotal: true), Ct));
+                total = page.Total;
+                listed += page.Items.Count;
+                after = page.Next;
+            }
+            while (after is not null && listed < 20);
+            return (total, listed);
+        }
+
+        var leadId = await app.InScopeAsync(s => s.GetRequiredService<DonDocDbContext>().Agencies.Where(a => a.Name == "Sở Nội vụ").Select(a => a.Id).SingleAsync(Ct));
+        foreach (var status in new[] { "overdue", "not_yet_due", "due_soon" })
+        {
+            // Over every plan and over one plan the total comes from the day's figures; for one lead it is counted.
+            foreach (var filter in new[] { new TaskFilter(Status: status), new TaskFilter(PlanId: plan, Status: status), new TaskFilter(AgencyId: leadId, Status: status) })
+            {
+                var (total, listed) = await ListAsync(filter);
+                Assert.True(total == listed, $"{filter}: total {total}, listed {listed}");
+            }
+        }
+
+        Assert.Equal((1, 1), await ListAsync(new TaskFilter(Status: "overdue")));
     }
 }
