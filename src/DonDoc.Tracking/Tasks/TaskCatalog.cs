@@ -186,13 +186,13 @@ public sealed class TaskCatalog(DonDocDbContext db, TaskStatusReader statuses, T
         return await PageOfAsync(rows, size, r => new DateIdPosition(r.DueKey, r.Id).ToString(), total, day, cancellationToken);
     }
 
+    /// <summary>The phases of a task that is open and falls due by its <see cref="PlanTaskEntity.DueKey"/>.</summary>
+    internal static readonly IReadOnlyList<TaskPhase> OpenPhases = [TaskPhase.Dated, TaskPhase.Periodic, TaskPhase.Reporting];
+
     /// <summary>
     /// Open tasks (dated, or recurring by their next report) due between two days, by due date: one ordered range
     /// read of the (Phase, DueKey, Id) index per open phase, merged, rather than one read of every phase sorted afterwards.
     /// </summary>
-    /// <summary>The phases of a task that is open and falls due by its <see cref="PlanTaskEntity.DueKey"/>.</summary>
-    internal static readonly IReadOnlyList<TaskPhase> OpenPhases = [TaskPhase.Dated, TaskPhase.Periodic, TaskPhase.Reporting];
-
     public async Task<Page<TaskSummary>> OpenDueBetweenAsync(Actor actor, int? planId, DateOnly from, DateOnly until, PageRequest page, CancellationToken cancellationToken)
     {
         var day = statuses.Day;
