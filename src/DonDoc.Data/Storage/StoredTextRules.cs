@@ -7,6 +7,7 @@ using DonDoc.Data.Tracking;
 using DonDoc.Data.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace DonDoc.Data.Storage;
 
@@ -108,14 +109,38 @@ public static class StoredTextRules
                     continue;
                 }
 
-                var rule = Rules.GetValueOrDefault((entry.Metadata.ClrType, property.Metadata.Name)) ?? new Rule(property.Metadata.Name);
-                var checkedValue = Check(value, rule, property.Metadata.GetMaxLength() ?? rule.MaxLength ?? LongText, entry.Metadata.ClrType.Name + "." + property.Metadata.Name);
+                var checkedValue = Check(entry.Metadata, property.Metadata, value);
                 if (!ReferenceEquals(checkedValue, value))
                 {
                     property.CurrentValue = checkedValue;
                 }
             }
         }
+    }
+
+    /// <summary>The same checks for an entity written without the change tracker (<see cref="BulkWriter"/>).</summary>
+    public static void Apply(IEntityType entityType, object entity)
+    {
+        foreach (var property in entityType.GetProperties())
+        {
+            if (property.ClrType != typeof(string) || property.IsShadowProperty() || property.PropertyInfo is not { } info
+                || info.GetValue(entity) is not string value)
+            {
+                continue;
+            }
+
+            var checkedValue = Check(entityType, property, value);
+            if (!ReferenceEquals(checkedValue, value))
+            {
+                info.SetValue(entity, checkedValue);
+            }
+        }
+    }
+
+    private static string Check(IReadOnlyEntityType entityType, IReadOnlyProperty property, string value)
+    {
+        var rule = Rules.GetValueOrDefault((entityType.ClrType, property.Name)) ?? new Rule(property.Name);
+        return Check(value, rule, property.GetMaxLength() ?? rule.MaxLength ?? LongText, entityType.ClrType.Name + "." + property.Name);
     }
 
     private static string Check(string value, Rule rule, int maxLength, string column)

@@ -105,17 +105,27 @@ public sealed partial class ImportDrafts(
         var entity = plan.ToEntity(clock.GetUtcNow());
         entity.OwnerId = actor.UserId;
         entity.SourceSha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        foreach (var task in entity.Tasks)
-        {
-            task.CurrentDue = task.DeadlineDue;
-        }
+        // The rows go in one bulk write, not through the change tracker: a 6,000-row plan was 2 s of EF inserts
+        // and the tracker's copy of every row.
+        var rows = entity.Tasks;
+        entity.Tasks = [];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Plans.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.PlanId = entity.Id;
+            row.CurrentDue = row.DeadlineDue;
+        }
+
+        await using (var writer = BulkWriter.InCurrentTransaction(db))
+        {
+            await writer.WriteAsync(rows, cancellationToken);
+        }
 
         // A warning about one task is kept with that row's id, so that the review shows it on the row (and it goes with the row).
-        var rowIds = entity.Tasks.OrderBy(t => t.Position).Select(t => t.Id).ToList();
+        var rowIds = await db.Tasks.Where(t => t.PlanId == entity.Id).OrderBy(t => t.Position).Select(t => t.Id).ToListAsync(cancellationToken);
         entity.ImportNotesJson = JsonSerializer.Serialize(new ImportNotes(
             extraction.Warnings.Select(w => new DraftNote(w.Line, w.Code, w.Message, w.Task is { } index && index < rowIds.Count ? rowIds[index] : null)).ToList(),
             extraction.DroppedLines.Select(d => new DraftNote(d.Line, "dropped", $"{d.Explanation}: {d.Text}", null, d.Text)).ToList())
@@ -123,10 +133,11 @@ public sealed partial class ImportDrafts(
             Cycle = DraftCycleOf(extraction.CycleProposal?.Cycle),
         });
         audit.Record(actor, AuditActions.DraftImport, entity.Id, null, null,
-            new { file = entity.SourceFile, sha256 = entity.SourceSha256, rows = entity.Tasks.Count, warnings = extraction.Warnings.Count, dropped = extraction.DroppedLines.Count });
+            new { file = entity.SourceFile, sha256 = entity.SourceSha256, rows = rows.Count, warnings = extraction.Warnings.Count, dropped = extraction.DroppedLines.Count });
         await db.SaveChangesAsync(cancellationToken);
+        await db.TouchPlansAsync([entity.Id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Imported {File} as draft plan {PlanId} with {Count} tasks", fileName, entity.Id, entity.Tasks.Count);
+        logger.LogInformation("Imported {File} as draft plan {PlanId} with {Count} tasks", fileName, entity.Id, rows.Count);
         return entity.Id;
     }
 

@@ -124,6 +124,28 @@ public sealed class ImportBoundsTest
         return xml.Append($"]><w:document xmlns:w=\"{WordNamespace}\"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>").ToString();
     }
 
+    [Theory]
+    [MemberData(nameof(RunningApp.Providers), MemberType = typeof(RunningApp))]
+    public async Task A_row_whose_content_its_column_cannot_hold_refuses_the_import_in_Vietnamese_and_stores_no_row(string provider)
+    {
+        await using var app = await RunningApp.StartOnAsync(provider);
+        await app.AddUserAsync(Office, "monitor");
+        using var api = await app.ApiClientAsync(Office);
+        var plan = await File.ReadAllTextAsync(PlanFixture.FixturePath("ke-hoach-cai-cach.txt"));
+        var longContent = string.Concat(Enumerable.Repeat("Số hóa hồ sơ lưu trữ lịch sử ", 800)).TrimEnd();
+        Assert.True(longContent.Length > StoredTextRules.LongText);
+        Assert.Contains("Số hóa hồ sơ lưu trữ lịch sử", plan, StringComparison.Ordinal);
+
+        var response = await PostAsync(api, "ke-hoach.txt", Encoding.UTF8.GetBytes(plan.Replace("Số hóa hồ sơ lưu trữ lịch sử", longContent, StringComparison.Ordinal)));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}");
+        Assert.Contains("Nội dung nhiệm vụ quá dài", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await PlansAsync(app));
+        using var scope = app.App.Services.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DonDocDbContext>().Tasks.CountAsync());
+    }
+
     private static async Task<int> PlansAsync(RunningApp app)
     {
         using var scope = app.App.Services.CreateScope();

@@ -1,32 +1,39 @@
 using System.Data.Common;
-using DonDoc.Data.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace DonDoc.Tracking.Seeding;
+namespace DonDoc.Data.Storage;
 
 /// <summary>
-/// Writes many rows of an entity at once, with the ids the caller chose: PostgreSQL's binary COPY, or one
-/// prepared INSERT reused inside a transaction on SQLite. Columns and their conversions come from the EF
-/// model, so a column added to an entity is written without touching this code.
+/// Writes many rows of an entity at once: PostgreSQL's binary COPY, or one prepared INSERT reused inside a
+/// transaction on SQLite. Columns and their conversions come from the EF model, so a column added to an entity
+/// is written without touching this code. A seed (<see cref="OpenAsync"/>) writes the ids it chose in its own
+/// transaction; an import (<see cref="InCurrentTransaction"/>) writes in the caller's transaction, lets the
+/// database number the rows and checks every text as <see cref="StoredTextRules"/> does for a saved entity.
 /// </summary>
 public sealed class BulkWriter : IAsyncDisposable
 {
     private readonly DonDocDbContext _db;
     private readonly DbConnection _connection;
     private readonly bool _postgres;
+    private readonly bool _generatedIds;
+    private readonly bool _ownsTransaction;
     private SqliteTransaction? _sqliteTransaction;
     private readonly Dictionary<Type, SqliteCommand> _inserts = [];
 
-    private BulkWriter(DonDocDbContext db, DbConnection connection, bool postgres)
+    private BulkWriter(DonDocDbContext db, DbConnection connection, bool postgres, bool generatedIds, bool ownsTransaction)
     {
         _db = db;
         _connection = connection;
         _postgres = postgres;
+        _generatedIds = generatedIds;
+        _ownsTransaction = ownsTransaction;
     }
 
+    /// <summary>For a seed: its own transaction (SQLite without waiting for the disk), the ids the caller chose.</summary>
     public static async Task<BulkWriter> OpenAsync(DonDocDbContext db, DatabaseOptions options, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -35,7 +42,7 @@ public sealed class BulkWriter : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
         }
 
-        var writer = new BulkWriter(db, connection, options.Provider == DatabaseProvider.Postgres);
+        var writer = new BulkWriter(db, connection, options.Provider == DatabaseProvider.Postgres, generatedIds: false, ownsTransaction: true);
         if (!writer._postgres)
         {
             await using var pragma = connection.CreateCommand();
@@ -46,6 +53,22 @@ public sealed class BulkWriter : IAsyncDisposable
         }
 
         return writer;
+    }
+
+    /// <summary>
+    /// For rows written with an EF change in one transaction (an import's draft rows): in the transaction the caller
+    /// began on <paramref name="db"/>, which commits or rolls back everything together. The database numbers the rows;
+    /// every text is checked against its column first, and a text that does not fit refuses the whole write
+    /// (<see cref="StoredTextRefusedException"/>) before anything is sent.
+    /// </summary>
+    public static BulkWriter InCurrentTransaction(DonDocDbContext db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkWriter.InCurrentTransaction needs a transaction begun on the context");
+        return new BulkWriter(db, transaction.Connection!, db.Database.IsNpgsql(), generatedIds: true, ownsTransaction: false)
+        {
+            _sqliteTransaction = transaction as SqliteTransaction,
+        };
     }
 
     /// <summary>The largest id of the entity's table, 0 when empty: ids written after it are the caller's to choose.</summary>
@@ -66,6 +89,15 @@ public sealed class BulkWriter : IAsyncDisposable
         }
 
         var table = Table<T>();
+        if (_generatedIds)
+        {
+            var entity = _db.Model.FindEntityType(typeof(T))!;
+            foreach (var row in rows)
+            {
+                StoredTextRules.Apply(entity, row);
+            }
+        }
+
         if (_postgres)
         {
             var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
@@ -119,6 +151,11 @@ public sealed class BulkWriter : IAsyncDisposable
     /// <summary>Commits (SQLite), moves the identity sequences past the ids written (PostgreSQL) and refreshes the planner's statistics.</summary>
     public async Task CompleteAsync(IEnumerable<Type> entities, CancellationToken cancellationToken)
     {
+        if (!_ownsTransaction)
+        {
+            throw new InvalidOperationException("A writer in the caller's transaction is completed by committing that transaction");
+        }
+
         if (_postgres)
         {
             foreach (var type in entities)
@@ -166,6 +203,7 @@ public sealed class BulkWriter : IAsyncDisposable
         var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => !p.IsShadowProperty() && p.ValueGenerated != ValueGenerated.OnAddOrUpdate && p.GetComputedColumnSql() is null)
+            .Where(p => !(_generatedIds && p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
             .Select(p =>
             {
                 var getter = p.GetGetter();
@@ -190,7 +228,7 @@ public sealed class BulkWriter : IAsyncDisposable
             await insert.DisposeAsync();
         }
 
-        if (_sqliteTransaction is not null)
+        if (_ownsTransaction && _sqliteTransaction is not null)
         {
             await _sqliteTransaction.DisposeAsync();
         }
