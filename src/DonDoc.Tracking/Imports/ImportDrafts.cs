@@ -343,15 +343,18 @@ public sealed partial class ImportDrafts(
         var agencyIds = await db.Agencies.ToDictionaryAsync(a => a.Name, a => a.Id, StringComparer.Ordinal, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Positions are unique per plan: move the rows out of the way before numbering the final tasks.
-        foreach (var (task, index) in plan.Tasks.Select((t, i) => (t, i)))
+        // Positions are unique per plan: move the rows below the lowest one, in one statement (not one per row),
+        // before numbering the final tasks. Each row's new position is below every old one and unique.
+        var lowest = plan.Tasks.Min(t => t.Position);
+        await db.Tasks.Where(t => t.PlanId == plan.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Position, t => 2 * lowest - 1 - t.Position), cancellationToken);
+        foreach (var entry in db.ChangeTracker.Entries<PlanTaskEntity>().Where(e => e.Entity.PlanId == plan.Id))
         {
-            task.Position = -1 - index;
+            entry.Entity.Position = 2 * lowest - 1 - entry.Entity.Position;
+            entry.Property(t => t.Position).OriginalValue = entry.Entity.Position;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
         var position = 0;
         var published = new List<PlanTaskEntity>();
+        var assignments = new List<(PlanTaskEntity Task, TaskAssignmentEntity Assignment)>();
         foreach (var (row, tasks) in planned)
         {
             for (var i = 0; i < tasks.Count; i++)
@@ -365,10 +368,10 @@ public sealed partial class ImportDrafts(
                 task.Position = position++;
                 states.Interpret(task, plan.IssuedOn?.Year);
                 task.LeadAgencyId = agencyIds[tasks[i].Lead.Name];
-                task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note });
+                assignments.Add((task, new TaskAssignmentEntity { AgencyId = agencyIds[tasks[i].Lead.Name], Role = AssignmentRole.Lead, Note = tasks[i].Lead.Note }));
                 foreach (var coordinator in tasks[i].Coordinators)
                 {
-                    task.Assignments.Add(new TaskAssignmentEntity { AgencyId = agencyIds[coordinator.Name], Role = AssignmentRole.Coordinator, Note = coordinator.Note });
+                    assignments.Add((task, new TaskAssignmentEntity { AgencyId = agencyIds[coordinator.Name], Role = AssignmentRole.Coordinator, Note = coordinator.Note }));
                 }
 
                 TaskStateWriter.WriteSearch(task, plan.Number, plan.Title, tasks[i].Lead.Name, tasks[i].Coordinators.Select(c => c.Name));
@@ -387,6 +390,20 @@ public sealed partial class ImportDrafts(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The assignments (two or three per task) in one bulk write once every task has its id, then read back so
+        // that each task's Assignments holds them for the notices and the webhook: EF's inserts were half the publish.
+        foreach (var (task, assignment) in assignments)
+        {
+            assignment.TaskId = task.Id;
+        }
+
+        await using (var writer = BulkWriter.InCurrentTransaction(db))
+        {
+            await writer.WriteAsync(assignments.Select(a => a.Assignment).ToList(), cancellationToken);
+        }
+
+        await db.Assignments.Where(a => a.Task!.PlanId == plan.Id).LoadAsync(cancellationToken);
 
         // A product cell that lists several products becomes a checklist; a single product is just the task's product.
         foreach (var task in published)
