@@ -43,8 +43,8 @@ public sealed record DeadlineCalendarView(
 
 /// <summary>
 /// The calendar of deadlines ("Lịch hạn"): the open tasks (dated, or recurring by their next report) on the day of their
-/// stored due key, as a month of counts per day (one GROUP BY over the (Phase, DueKey) index) and a week of tasks (two
-/// ordered range reads, as <see cref="TaskCatalog.OpenDueBetweenAsync(Actor, int?, DateOnly, DateOnly, PageRequest, CancellationToken)"/>),
+/// stored due key, as a month of counts per day (one GROUP BY over the (Phase, DueKey) index) and a week of tasks (one
+/// ordered range read per open phase, <see cref="TaskCatalog.OpenByDueAsync"/>, as the dashboard's upcoming list),
 /// for everything the reader may read, for one agency, or for the reader's own; days off from the working-day calendar marked.
 /// </summary>
 public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, TaskStatusReader statuses, CurrentCalendar calendar)
@@ -66,7 +66,7 @@ public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, Ta
 
         var (chosen, agency, title) = await ResolveScopeAsync(actor, scope, agencyId, cancellationToken);
         var tasks = Tasks(actor, chosen, agency);
-        var counts = await Open(tasks).Where(t => t.DueKey >= gridStart && t.DueKey <= gridEnd)
+        var counts = await TaskCatalog.Open(tasks).Where(t => t.DueKey >= gridStart && t.DueKey <= gridEnd)
             .GroupBy(t => t.DueKey)
             .Select(g => new { Day = g.Key, Due = g.Count(), Overdue = g.Count(t => t.Phase == TaskPhase.Dated && t.DueKey < today) })
             .ToDictionaryAsync(g => g.Day, cancellationToken);
@@ -81,10 +81,8 @@ public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, Ta
 
         var weekEnd = weekStart.AddDays(6);
         var statusDay = statuses.Day;
-        var inWeek = Open(tasks).Where(t => t.DueKey >= weekStart && t.DueKey <= weekEnd);
-        var dated = await inWeek.Where(t => t.Phase == TaskPhase.Dated).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(WeekLimit + 1).Select(TaskCatalog.RowOf(statusDay)).ToListAsync(cancellationToken);
-        var periodic = await inWeek.Where(t => t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting).OrderBy(t => t.DueKey).ThenBy(t => t.Id).Take(WeekLimit + 1).Select(TaskCatalog.RowOf(statusDay)).ToListAsync(cancellationToken);
-        var rows = dated.Concat(periodic).OrderBy(r => r.DueKey).ThenBy(r => r.Id).Take(WeekLimit + 1).ToList();
+        var inWeek = tasks.Where(t => t.DueKey >= weekStart && t.DueKey <= weekEnd);
+        var rows = await TaskCatalog.OpenByDueAsync(inWeek, null, WeekLimit + 1, statusDay, cancellationToken);
         var shown = rows.Take(WeekLimit).ToList();
         var summaries = await catalog.SummarizeAsync(shown, statusDay, cancellationToken);
         var byDay = shown.Zip(summaries, (row, summary) => (row.DueKey, summary)).ToLookup(p => p.DueKey, p => p.summary);
@@ -140,10 +138,6 @@ public sealed class DeadlineCalendar(DonDocDbContext db, TaskCatalog catalog, Ta
 
         return tasks;
     }
-
-    /// <summary>Deadlines in force: a dated task's deadline, a recurring task's next report.</summary>
-    private static IQueryable<PlanTaskEntity> Open(IQueryable<PlanTaskEntity> tasks) =>
-        tasks.Where(t => t.Phase == TaskPhase.Dated || t.Phase == TaskPhase.Periodic || t.Phase == TaskPhase.Reporting);
 
     /// <summary>The name of each day off (a holiday, a compensatory day) and of each Saturday or Sunday worked instead, between two days.</summary>
     private static Dictionary<DateOnly, string> DayNotes(WorkingDayCalendar working, DateOnly from, DateOnly until)

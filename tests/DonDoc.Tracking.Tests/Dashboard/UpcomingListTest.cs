@@ -34,12 +34,7 @@ public sealed class UpcomingListTest
     public async Task Dated_and_recurring_tasks_due_in_the_next_14_days_are_listed_by_due_date_and_counted(DatabaseProvider provider)
     {
         await using var app = await TrackingServices.CreateAsync(provider, Today);
-        await app.InScopeAsync(async s =>
-        {
-            var drafts = s.GetRequiredService<ImportDrafts>();
-            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-61.txt", Encoding.UTF8.GetBytes(Plan), Ct);
-            return await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
-        });
+        await PublishAsync(app);
         Task<DashboardReport> Dashboard(DashboardPages pages) => app.InScopeAsync(s => s.GetRequiredService<DashboardBuilder>().BuildAsync(TrackingServices.Office, null, pages, Ct));
 
         var whole = await Dashboard(new DashboardPages(Limit: 10));
@@ -66,13 +61,7 @@ public sealed class UpcomingListTest
     public async Task A_list_total_read_from_the_days_figures_equals_the_tasks_the_list_pages_through(DatabaseProvider provider)
     {
         await using var app = await TrackingServices.CreateAsync(provider, Today);
-        var plan = await app.InScopeAsync(async s =>
-        {
-            var drafts = s.GetRequiredService<ImportDrafts>();
-            var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-61.txt", Encoding.UTF8.GetBytes(Plan), Ct);
-            await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
-            return draft;
-        });
+        var plan = await PublishAsync(app);
 
         async Task<(int? Total, int Listed)> ListAsync(TaskFilter filter)
         {
@@ -103,4 +92,13 @@ public sealed class UpcomingListTest
 
         Assert.Equal((1, 1), await ListAsync(new TaskFilter(Status: "overdue")));
     }
+
+    /// <summary>Imports and publishes <see cref="Plan"/>; returns the plan's id.</summary>
+    private static Task<int> PublishAsync(TrackingServices app) => app.InScopeAsync(async s =>
+    {
+        var drafts = s.GetRequiredService<ImportDrafts>();
+        var draft = await drafts.CreateAsync(TrackingServices.Office, "ke-hoach-61.txt", Encoding.UTF8.GetBytes(Plan), Ct);
+        await drafts.PublishAsync(TrackingServices.Office, draft, Ct);
+        return draft;
+    });
 }
