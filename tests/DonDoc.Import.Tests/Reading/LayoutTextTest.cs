@@ -108,6 +108,37 @@ public sealed class LayoutTextTest
     }
 
     [Fact]
+    public void Header_cells_of_narrow_columns_on_different_lines_a_space_apart_stay_separate_columns()
+    {
+        // "Hình thức / văn bản", "Cấp trình" one line lower and "Thời hạn / trình": each a character from the next,
+        // as pdftotext -layout sets narrow columns whose header cells are centred at different heights.
+        var plan = string.Join("\n",
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+            "                  CHƯƠNG TRÌNH CÔNG TÁC NĂM 2027",
+            "",
+            "STT    Nội dung nhiệm vụ            Cơ quan       Hình thức           Thời hạn",
+            "                                    chủ trì                 Cấp trình",
+            "                                                   văn bản            trình",
+            "",
+            " 1     Rà soát quy chế làm việc     Sở Nội vụ     Quyết định  UBND tỉnh  Quý I/2027",
+            "       của các sở, ngành",
+            "",
+            " 2     Sửa đổi quy định phân cấp    Sở Tài chính  Nghị quyết  HĐND tỉnh  Tháng 7/2027",
+            "       quản lý tài sản công",
+            "",
+            " 3     Tổng kết thực hiện đề án     Sở Tư pháp    Báo cáo     UBND tỉnh  Quý IV/2027",
+            "");
+
+        var document = new TextFileReader().Parse("chuong-trinh_layout.txt", plan);
+        var tasks = new PlanImporter(new DeadlineParser()).Import("chuong-trinh_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+
+        Assert.Equal(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hình thức văn bản", "Cấp trình", "Thời hạn trình"], document.Lines.First(l => l.IsTableRow).Cells!);
+        Assert.Equal(["Rà soát quy chế làm việc của các sở, ngành", "Sửa đổi quy định phân cấp quản lý tài sản công", "Tổng kết thực hiện đề án"], tasks.Select(t => t.Content));
+        Assert.Equal(["Quý I/2027", "Tháng 7/2027", "Quý IV/2027"], tasks.Select(t => t.Deadline.Raw));
+        Assert.Equal(["Quyết định", "Nghị quyết", "Báo cáo"], tasks.Select(t => t.Product));
+    }
+
+    [Fact]
     public void A_table_without_a_number_column_is_read_row_by_row()
     {
         var plan = string.Join("\n",

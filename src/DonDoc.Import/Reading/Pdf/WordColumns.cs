@@ -33,8 +33,7 @@ public static class WordColumns
                     lines.Add(new SourceLine(lines.Count + 1, Text(visualLines[i]), null) { Recognised = page.Recognised });
                 }
 
-                var headerWords = visualLines.Skip(headerAt).Take(headerEnd - headerAt).SelectMany(l => l).ToList();
-                columns = Columns(headerWords, visualLines.Skip(headerEnd).SelectMany(l => l).ToList());
+                columns = Columns(visualLines.Skip(headerAt).Take(headerEnd - headerAt).ToList(), visualLines.Skip(headerEnd).SelectMany(l => l).ToList());
                 var headerCells = Cells(visualLines.Skip(headerAt).Take(headerEnd - headerAt), columns);
                 budget.CheckColumns(headerCells.Count);
                 lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", headerCells), headerCells) { Recognised = page.Recognised });
@@ -152,7 +151,9 @@ public static class WordColumns
         }
 
         var block = lines.Skip(at).Take(blockEnd - at).ToList();
-        var spans = Spans(block.SelectMany(l => l));
+        // Whether the block is a header is judged with its words as one line (cells of different lines that nearly
+        // touch are one): a title above the header must not pass for header cells of its own.
+        var spans = Spans([block.SelectMany(l => l).ToList()]);
         var cells = Cells(block, spans.Select((s, i) => (i == 0 ? double.NegativeInfinity : (spans[i - 1].Right + s.Left) / 2,
             i == spans.Count - 1 ? double.PositiveInfinity : (s.Right + spans[i + 1].Left) / 2)).ToList());
         return ColumnHeaders.RecogniseRow(cells) is not null ? blockEnd : -1;
@@ -177,10 +178,10 @@ public static class WordColumns
         return (first.Length > 0 && char.IsDigit(first[0]) && first.All(c => char.IsDigit(c) || c == '.')) || SectionHeading.IsRoman(first);
     }
 
-    /// <summary>The columns named by the header: words that overlap horizontally, or nearly touch, are one column.</summary>
-    private static List<(double Left, double Right)> Columns(List<PageWord> headerWords, List<PageWord> bodyWords)
+    /// <summary>The columns named by the header's lines: see <see cref="Spans"/>; the border between two is where the body's words leave a corridor.</summary>
+    private static List<(double Left, double Right)> Columns(List<List<PageWord>> headerLines, List<PageWord> bodyWords)
     {
-        var spans = Spans(headerWords);
+        var spans = Spans(headerLines);
         var boundaries = new List<double>();
         for (var i = 0; i + 1 < spans.Count; i++)
         {
@@ -196,20 +197,42 @@ public static class WordColumns
         return columns;
     }
 
-    /// <summary>The horizontal extents of a header's cells: words that overlap horizontally, or nearly touch, are one cell.</summary>
-    private static List<(double Left, double Right)> Spans(IEnumerable<PageWord> headerWords)
+    /// <summary>
+    /// The horizontal extents of a header's cells. On one line, words that overlap or nearly touch (a word space
+    /// apart) are one phrase; phrases of different lines are one cell only when they overlap. Two header cells of
+    /// narrow neighbouring columns are often printed on different lines a space apart ("Hình thức" over
+    /// "văn bản", then "Cấp trình" one line lower, a character to the right): they stay two columns.
+    /// </summary>
+    private static List<(double Left, double Right)> Spans(IEnumerable<List<PageWord>> headerLines)
     {
-        var spans = new List<(double Left, double Right)>();
-        foreach (var word in headerWords.OrderBy(w => w.Left))
+        var phrases = new List<(double Left, double Right)>();
+        foreach (var line in headerLines)
         {
-            var gap = word.Height * 0.6;
-            if (spans.Count > 0 && word.Left <= spans[^1].Right + gap)
+            var start = phrases.Count;
+            foreach (var word in line.OrderBy(w => w.Left))
             {
-                spans[^1] = (spans[^1].Left, Math.Max(spans[^1].Right, word.Right));
+                var gap = word.Height * 0.6;
+                if (phrases.Count > start && word.Left <= phrases[^1].Right + gap)
+                {
+                    phrases[^1] = (phrases[^1].Left, Math.Max(phrases[^1].Right, word.Right));
+                }
+                else
+                {
+                    phrases.Add((word.Left, word.Right));
+                }
+            }
+        }
+
+        var spans = new List<(double Left, double Right)>();
+        foreach (var phrase in phrases.OrderBy(p => p.Left))
+        {
+            if (spans.Count > 0 && phrase.Left < spans[^1].Right)
+            {
+                spans[^1] = (spans[^1].Left, Math.Max(spans[^1].Right, phrase.Right));
             }
             else
             {
-                spans.Add((word.Left, word.Right));
+                spans.Add(phrase);
             }
         }
 
