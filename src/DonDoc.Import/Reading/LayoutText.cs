@@ -81,7 +81,7 @@ public static class LayoutText
         }
 
         pages.Add(Page(pages.Count + 1, page));
-        var table = WordColumns.Read(pages.Where(p => p.Words.Count > 0), budget, proseCrossesColumns: false);
+        var table = WordColumns.Read(pages.Where(p => p.Words.Count > 0), budget, proseCrossesColumns: false, borderSlack: CharWidth);
         var offset = firstTableLine;
         lines.AddRange(table.Select(l => l with { Number = l.Number + offset }));
         return lines.Any(l => l.IsTableRow) ? lines : null;

@@ -139,6 +139,34 @@ public sealed class LayoutTextTest
     }
 
     [Fact]
+    public void Row_numbers_set_right_under_a_header_that_ends_where_the_content_begins_stay_in_their_column()
+    {
+        // pdftotext -layout rounds each run to a character: the number column's "TT" ends in the very character
+        // where the rows' content starts, one character after their numbers.
+        var plan = string.Join("\n",
+            "                  KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2027",
+            "",
+            "TT              Nội dung nhiệm vụ          Cơ quan chủ trì   Thời hạn",
+            "",
+            "1 Rà soát thủ tục hành chính nội bộ        Sở Nội vụ         Quý I/2027",
+            "  giữa các cơ quan hành chính",
+            "",
+            "2 Số hóa kết quả giải quyết thủ tục        Sở Tư pháp        Quý II/2027",
+            "",
+            "3 Đánh giá chỉ số cải cách hành chính      Văn phòng UBND    Quý IV/2027",
+            "  của các sở, ngành                        tỉnh",
+            "");
+
+        var tasks = new PlanImporter(new DeadlineParser()).Import("cai-cach_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+
+        Assert.Equal(["1", "2", "3"], tasks.Select(t => t.Number));
+        Assert.Equal(
+            ["Rà soát thủ tục hành chính nội bộ giữa các cơ quan hành chính", "Số hóa kết quả giải quyết thủ tục", "Đánh giá chỉ số cải cách hành chính của các sở, ngành"],
+            tasks.Select(t => t.Content));
+        Assert.Equal(["Sở Nội vụ", "Sở Tư pháp", "Văn phòng UBND tỉnh"], tasks.Select(t => t.Lead));
+    }
+
+    [Fact]
     public void A_table_without_a_number_column_is_read_row_by_row()
     {
         var plan = string.Join("\n",

@@ -15,7 +15,13 @@ public static class WordColumns
     /// Whether a line whose words stand over the borders between columns is text: true for a PDF, whose words keep
     /// their own widths; false for text laid out in a fixed-width font, whose cells run into each other.
     /// </param>
-    public static List<SourceLine> Read(IEnumerable<PageContent> pages, ReadBudget budget, bool proseCrossesColumns = true)
+    /// <param name="borderSlack">
+    /// How far a column's border may lie inside the header cells on either side of it. Text laid out in characters
+    /// (pdftotext -layout) rounds each run to a character cell, so a header can end a character past where the next
+    /// column's words begin, or start a character before where its neighbour's words end; a PDF's own coordinates
+    /// need none.
+    /// </param>
+    public static List<SourceLine> Read(IEnumerable<PageContent> pages, ReadBudget budget, bool proseCrossesColumns = true, double borderSlack = 0)
     {
         var lines = new List<SourceLine>();
         List<(double Left, double Right)>? columns = null;
@@ -33,7 +39,7 @@ public static class WordColumns
                     lines.Add(new SourceLine(lines.Count + 1, Text(visualLines[i]), null) { Recognised = page.Recognised });
                 }
 
-                columns = Columns(visualLines.Skip(headerAt).Take(headerEnd - headerAt).ToList(), visualLines.Skip(headerEnd).SelectMany(l => l).ToList());
+                columns = Columns(visualLines.Skip(headerAt).Take(headerEnd - headerAt).ToList(), visualLines.Skip(headerEnd).SelectMany(l => l).ToList(), borderSlack);
                 var headerCells = Cells(visualLines.Skip(headerAt).Take(headerEnd - headerAt), columns);
                 budget.CheckColumns(headerCells.Count);
                 lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", headerCells), headerCells) { Recognised = page.Recognised });
@@ -178,14 +184,14 @@ public static class WordColumns
         return (first.Length > 0 && char.IsDigit(first[0]) && first.All(c => char.IsDigit(c) || c == '.')) || SectionHeading.IsRoman(first);
     }
 
-    /// <summary>The columns named by the header's lines: see <see cref="Spans"/>; the border between two is where the body's words leave a corridor.</summary>
-    private static List<(double Left, double Right)> Columns(List<List<PageWord>> headerLines, List<PageWord> bodyWords)
+    /// <summary>The columns named by the header's lines (see <see cref="Spans"/>); the border between two is where the body's words leave a corridor.</summary>
+    private static List<(double Left, double Right)> Columns(List<List<PageWord>> headerLines, List<PageWord> bodyWords, double borderSlack)
     {
         var spans = Spans(headerLines);
         var boundaries = new List<double>();
         for (var i = 0; i + 1 < spans.Count; i++)
         {
-            boundaries.Add(Corridor(spans[i].Right, spans[i + 1].Left, bodyWords));
+            boundaries.Add(Corridor(Math.Max(spans[i].Left, spans[i].Right - borderSlack), Math.Min(spans[i + 1].Right, spans[i + 1].Left + borderSlack), bodyWords));
         }
 
         var columns = new List<(double Left, double Right)>();
