@@ -90,10 +90,19 @@ public sealed class Inbox(DonDocDbContext db, NotificationComposer composer, Tim
 
     private async Task<IReadOnlyList<NoticeRow>> ViewsAsync(List<NotificationEntity> rows, CancellationToken cancellationToken)
     {
+        // Only the names and contents shown, and no query at all for a task page without notices (most of them).
         var userIds = rows.Select(r => r.RecipientId).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.Id, cancellationToken);
+        var names = userIds.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.Id })
+                .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var taskIds = rows.Where(r => r.TaskId != null).Select(r => r.TaskId!.Value).Distinct().ToList();
-        var tasks = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Content, cancellationToken);
+        var tasks = taskIds.Count == 0
+            ? []
+            : await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id))
+                .Select(t => new { t.Id, t.Content })
+                .ToDictionaryAsync(t => t.Id, t => t.Content, cancellationToken);
         return rows.Select(r => View(r, names.GetValueOrDefault(r.RecipientId), r.TaskId is { } id ? tasks.GetValueOrDefault(id) : null, null)).ToList();
     }
 
