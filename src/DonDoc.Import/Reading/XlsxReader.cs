@@ -6,8 +6,9 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace DonDoc.Import.Reading;
 
 /// <summary>
-/// Reads an Excel workbook: the visible sheets in order up to the first that holds a table (a cover sheet
-/// before the appendix is read too), every row a row of cells by column letter. A merged range's value is
+/// Reads an Excel workbook: every visible sheet in order (a cover sheet, then one appendix per sheet: "Phụ lục 1",
+/// "Phụ lục 2", …; the extractor keeps the tables whose header names tasks, as it does for a Word file's tables),
+/// every row a row of cells by column letter. A merged range's value is
 /// copied into every cell it covers, marked as merged from above (rows below its first) or from the left
 /// (the rest of its first row); each sheet is a table of its own. Dates stored as serial numbers print as dd/mm/yyyy. Rows are streamed, so a large
 /// sheet is never held whole; references beyond Excel's own grid are refused.
@@ -47,12 +48,7 @@ public sealed class XlsxReader
                     continue;
                 }
 
-                var rows = ReadSheet(part, shared, dates, budget, table++);
-                lines.AddRange(rows);
-                if (rows.Count(r => r.Cells!.Count(c => c.Length > 0) >= 3) >= 3)
-                {
-                    break;
-                }
+                lines.AddRange(ReadSheet(part, shared, dates, budget, table++));
             }
 
             return ReadResult.Ok(new SourceDocument(fileName, lines));

@@ -77,6 +77,42 @@ internal static class OfficeFiles
     public static byte[] Xlsx(IEnumerable<string[]> rows, params string[] merges) =>
         Xlsx(rows.SelectMany((row, r) => row.Select((text, c) => ($"{(char)('A' + c)}{r + 1}", text)).Where(x => x.text.Length > 0)), merges);
 
+    /// <summary>A workbook of several sheets of rows (from A1 down), in order; a hidden sheet is in the file but not shown.</summary>
+    public static byte[] XlsxSheets(params (string Name, string[][] Rows, bool Hidden)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var list = workbook.Workbook.AppendChild(new Sheets());
+            for (var i = 0; i < sheets.Length; i++)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < sheets[i].Rows.Length; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < sheets[i].Rows[r].Length; c++)
+                    {
+                        row.Append(new Cell { CellReference = $"{(char)('A' + c)}{r + 1}", DataType = CellValues.InlineString, InlineString = new InlineString(new Text(sheets[i].Rows[r][c])) });
+                    }
+
+                    data.Append(row);
+                }
+
+                part.Worksheet = new Worksheet(data);
+                list.Append(new Sheet
+                {
+                    Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name,
+                    State = sheets[i].Hidden ? SheetStateValues.Hidden : null,
+                });
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A zip of the given parts, each deflated.</summary>
     public static byte[] Zip(params (string Name, byte[] Content)[] parts)
     {

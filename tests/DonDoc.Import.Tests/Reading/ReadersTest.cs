@@ -51,6 +51,24 @@ public sealed class ReadersTest
     }
 
     [Fact]
+    public void Every_visible_sheet_of_a_workbook_is_read_and_a_hidden_one_is_not()
+    {
+        string[] header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"];
+        var workbook = OfficeFiles.XlsxSheets(
+            ("Bìa", [["ỦY BAN NHÂN DÂN TỈNH AN GIANG"], ["Số: 15/KH-UBND"], ["KẾ HOẠCH cải cách hành chính năm 2027"]], false),
+            ("Phụ lục 1", [header, ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Quý I/2027"], ["2", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "Quý II/2027"]], false),
+            ("Nháp", [header, ["1", "Dòng nháp không ban hành", "Sở Y tế", "Quý I/2027"]], true),
+            ("Phụ lục 2", [header, ["1", "Đánh giá chỉ số cải cách hành chính", "Sở Nội vụ", "Quý IV/2027"], ["2", "Tổng kết năm", "Văn phòng UBND tỉnh", "Tháng 12/2027"]], false));
+
+        var tasks = new PlanImporter(new DeadlineParser()).Import("ke-hoach.xlsx", workbook).Extraction!.Plan.Tasks;
+
+        Assert.Equal(
+            ["Rà soát thủ tục hành chính", "Số hóa hồ sơ lưu trữ", "Đánh giá chỉ số cải cách hành chính", "Tổng kết năm"],
+            tasks.Select(t => t.Content));
+        Assert.Equal(["Quý I/2027", "Quý II/2027", "Quý IV/2027", "Tháng 12/2027"], tasks.Select(t => t.Deadline.Raw));
+    }
+
+    [Fact]
     public void An_Excel_sheet_reads_as_its_golden_file() => AssertMatchesGolden("ke-hoach.xlsx", WriteXlsx());
 
     [Fact]
