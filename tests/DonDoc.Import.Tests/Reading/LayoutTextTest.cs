@@ -167,6 +167,34 @@ public sealed class LayoutTextTest
     }
 
     [Fact]
+    public void A_header_cell_over_two_columns_heads_both_and_the_deadline_is_the_end_column()
+    {
+        // "Thời gian" over "Bắt đầu" and "Hoàn thành", as a borderless table prints a two-level header: two columns,
+        // not one; the task is due at the end, not at "01/2027 Quý II/2027".
+        var plan = string.Join("\n",
+            "                  KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2027",
+            "",
+            "STT    Nội dung nhiệm vụ              Cơ quan chủ trì           Thời gian",
+            "                                                          Bắt đầu     Hoàn thành",
+            "",
+            " 1     Rà soát thủ tục hành chính     Sở Tư pháp          01/2027     Quý II/2027",
+            "",
+            " 2     Số hóa hồ sơ lưu trữ           Sở Nội vụ           03/2027     Tháng 9/2027",
+            "",
+            " 3     Đánh giá chỉ số cải cách       Sở Tài chính        06/2027     Quý IV/2027",
+            "");
+
+        var document = new TextFileReader().Parse("cai-cach_layout.txt", plan);
+        var tasks = new PlanImporter(new DeadlineParser()).Import("cai-cach_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+
+        var header = document.Lines.Where(l => l.IsTableRow).Take(2).ToList();
+        Assert.Equal(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian", "Thời gian"], header[0].Cells!);
+        Assert.Equal(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Bắt đầu", "Hoàn thành"], header[1].Cells!);
+        Assert.Equal(["Quý II/2027", "Tháng 9/2027", "Quý IV/2027"], tasks.Select(t => t.Deadline.Raw));
+        Assert.Equal(["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính"], tasks.Select(t => t.Lead));
+    }
+
+    [Fact]
     public void A_table_without_a_number_column_is_read_row_by_row()
     {
         var plan = string.Join("\n",

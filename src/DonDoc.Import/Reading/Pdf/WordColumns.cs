@@ -39,10 +39,14 @@ public static class WordColumns
                     lines.Add(new SourceLine(lines.Count + 1, Text(visualLines[i]), null) { Recognised = page.Recognised });
                 }
 
-                columns = Columns(visualLines.Skip(headerAt).Take(headerEnd - headerAt).ToList(), visualLines.Skip(headerEnd).SelectMany(l => l).ToList(), borderSlack);
-                var headerCells = Cells(visualLines.Skip(headerAt).Take(headerEnd - headerAt), columns);
-                budget.CheckColumns(headerCells.Count);
-                lines.Add(new SourceLine(lines.Count + 1, string.Join("\t", headerCells), headerCells) { Recognised = page.Recognised });
+                var header = Header(visualLines.Skip(headerAt).Take(headerEnd - headerAt).ToList());
+                columns = Columns(header.Spans, visualLines.Skip(headerEnd).SelectMany(l => l).ToList(), borderSlack);
+                foreach (var row in HeaderRows(header, columns))
+                {
+                    budget.CheckColumns(row.Cells!.Count);
+                    lines.Add(row with { Number = lines.Count + 1, Recognised = page.Recognised });
+                }
+
                 bodyFrom = headerEnd;
             }
 
@@ -159,7 +163,7 @@ public static class WordColumns
         var block = lines.Skip(at).Take(blockEnd - at).ToList();
         // Whether the block is a header is judged with its words as one line (cells of different lines that nearly
         // touch are one): a title above the header must not pass for header cells of its own.
-        var spans = Spans([block.SelectMany(l => l).ToList()]);
+        var spans = Header([block.SelectMany(l => l).ToList()]).Spans;
         var cells = Cells(block, spans.Select((s, i) => (i == 0 ? double.NegativeInfinity : (spans[i - 1].Right + s.Left) / 2,
             i == spans.Count - 1 ? double.PositiveInfinity : (s.Right + spans[i + 1].Left) / 2)).ToList());
         return ColumnHeaders.RecogniseRow(cells) is not null ? blockEnd : -1;
@@ -184,10 +188,9 @@ public static class WordColumns
         return (first.Length > 0 && char.IsDigit(first[0]) && first.All(c => char.IsDigit(c) || c == '.')) || SectionHeading.IsRoman(first);
     }
 
-    /// <summary>The columns named by the header's lines (see <see cref="Spans"/>); the border between two is where the body's words leave a corridor.</summary>
-    private static List<(double Left, double Right)> Columns(List<List<PageWord>> headerLines, List<PageWord> bodyWords, double borderSlack)
+    /// <summary>The columns of the header's cells; the border between two is where the body's words leave a corridor.</summary>
+    private static List<(double Left, double Right)> Columns(List<(double Left, double Right)> spans, List<PageWord> bodyWords, double borderSlack)
     {
-        var spans = Spans(headerLines);
         var boundaries = new List<double>();
         for (var i = 0; i + 1 < spans.Count; i++)
         {
@@ -203,32 +206,58 @@ public static class WordColumns
         return columns;
     }
 
+    /// <summary>A phrase of one header line: words a word space apart.</summary>
+    private sealed record Phrase(int Line, double Left, double Right, List<PageWord> Words);
+
     /// <summary>
-    /// The horizontal extents of a header's cells. On one line, words that overlap or nearly touch (a word space
-    /// apart) are one phrase; phrases of different lines are one cell only when they overlap. Two header cells of
-    /// narrow neighbouring columns are often printed on different lines a space apart ("Hình thức" over
-    /// "văn bản", then "Cấp trình" one line lower, a character to the right): they stay two columns.
+    /// A header read into cells: the extents of the columns' own cells, and the group cells over them ("Thời gian"
+    /// over "Bắt đầu" and "Hoàn thành", "Kinh phí" over "Tổng số", "Ngân sách trung ương" and "Nguồn khác").
     /// </summary>
-    private static List<(double Left, double Right)> Spans(IEnumerable<List<PageWord>> headerLines)
+    private sealed record HeaderCells(List<(double Left, double Right)> Spans, List<Phrase> Groups, List<List<PageWord>> Lines);
+
+    /// <summary>
+    /// On one line, words that overlap or nearly touch (a word space apart) are one phrase; phrases of different lines
+    /// are one cell only when they overlap. Two header cells of narrow neighbouring columns are often printed on
+    /// different lines a space apart ("Hình thức" over "văn bản", then "Cấp trình" one line lower, a character to
+    /// the right): they stay two columns. A phrase that overlaps two or more cells of the lines below it (see
+    /// <see cref="IsGroup"/>) is a group cell: it names no column of its own, the cells under it do.
+    /// </summary>
+    private static HeaderCells Header(List<List<PageWord>> headerLines)
     {
-        var phrases = new List<(double Left, double Right)>();
-        foreach (var line in headerLines)
+        var phrases = new List<Phrase>();
+        for (var l = 0; l < headerLines.Count; l++)
         {
             var start = phrases.Count;
-            foreach (var word in line.OrderBy(w => w.Left))
+            foreach (var word in headerLines[l].OrderBy(w => w.Left))
             {
                 var gap = word.Height * 0.6;
                 if (phrases.Count > start && word.Left <= phrases[^1].Right + gap)
                 {
-                    phrases[^1] = (phrases[^1].Left, Math.Max(phrases[^1].Right, word.Right));
+                    var last = phrases[^1];
+                    phrases[^1] = last with { Right = Math.Max(last.Right, word.Right), Words = [.. last.Words, word] };
                 }
                 else
                 {
-                    phrases.Add((word.Left, word.Right));
+                    phrases.Add(new Phrase(l, word.Left, word.Right, [word]));
                 }
             }
         }
 
+        var groups = phrases.Where(p => IsGroup(p, phrases.Where(c => c.Line > p.Line && c.Left < p.Right && c.Right > p.Left).ToList())).ToList();
+        var spans = Merge(phrases.Except(groups));
+        return new HeaderCells(spans, groups, headerLines);
+    }
+
+    /// <summary>
+    /// Whether a phrase heads the cells under it: two or more of them that do not overlap, each in header words
+    /// ("Bắt đầu", "Hoàn thành"), not a row's words caught under the header ("Ngày 16", "-").
+    /// </summary>
+    private static bool IsGroup(Phrase phrase, List<Phrase> under) =>
+        Merge(under).Count >= 2 && under.All(c => ColumnHeaders.IsHeaderLine(string.Join(" ", c.Words.Select(w => w.Text))));
+
+    /// <summary>The extents of phrases, those that overlap taken as one.</summary>
+    private static List<(double Left, double Right)> Merge(IEnumerable<Phrase> phrases)
+    {
         var spans = new List<(double Left, double Right)>();
         foreach (var phrase in phrases.OrderBy(p => p.Left))
         {
@@ -238,11 +267,51 @@ public static class WordColumns
             }
             else
             {
-                spans.Add(phrase);
+                spans.Add((phrase.Left, phrase.Right));
             }
         }
 
         return spans;
+    }
+
+    /// <summary>
+    /// The header as rows of cells. Without group cells, one row. With them, two, as a ruled table's merged header
+    /// reads: the group's text over each of its columns (copied from the left after the first) above the columns' own
+    /// cells, and a cell without a group the same in both rows (copied from above in the second).
+    /// </summary>
+    private static List<SourceLine> HeaderRows(HeaderCells header, List<(double Left, double Right)> columns)
+    {
+        var grouped = header.Groups.SelectMany(g => g.Words).ToHashSet();
+        var own = Cells(header.Lines.Select(l => l.Where(w => !grouped.Contains(w)).ToList()), columns);
+        if (header.Groups.Count == 0)
+        {
+            return [new SourceLine(0, string.Join("\t", own), own)];
+        }
+
+        var top = own.ToList();
+        var topOrigins = own.Select(_ => CellOrigin.Own).ToList();
+        var bottomOrigins = own.Select(_ => CellOrigin.MergedFromAbove).ToList();
+        foreach (var group in header.Groups)
+        {
+            var text = string.Join(" ", group.Words.Select(w => w.Text));
+            var first = true;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (header.Spans[c].Left < group.Right && header.Spans[c].Right > group.Left)
+                {
+                    top[c] = text;
+                    topOrigins[c] = first ? CellOrigin.Own : CellOrigin.MergedFromLeft;
+                    bottomOrigins[c] = CellOrigin.Own;
+                    first = false;
+                }
+            }
+        }
+
+        return
+        [
+            new SourceLine(0, string.Join("\t", top), top) { Origins = topOrigins },
+            new SourceLine(0, string.Join("\t", own), own) { Origins = bottomOrigins },
+        ];
     }
 
     /// <summary>
