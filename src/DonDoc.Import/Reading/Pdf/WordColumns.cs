@@ -163,7 +163,7 @@ public static class WordColumns
         var block = lines.Skip(at).Take(blockEnd - at).ToList();
         // Whether the block is a header is judged with its words as one line (cells of different lines that nearly
         // touch are one): a title above the header must not pass for header cells of its own.
-        var spans = Header([block.SelectMany(l => l).ToList()]).Spans;
+        var spans = Merge(Phrases([block.SelectMany(l => l).ToList()]));
         var cells = Cells(block, spans.Select((s, i) => (i == 0 ? double.NegativeInfinity : (spans[i - 1].Right + s.Left) / 2,
             i == spans.Count - 1 ? double.PositiveInfinity : (s.Right + spans[i + 1].Left) / 2)).ToList());
         return ColumnHeaders.RecogniseRow(cells) is not null ? blockEnd : -1;
@@ -224,6 +224,14 @@ public static class WordColumns
     /// </summary>
     private static HeaderCells Header(List<List<PageWord>> headerLines)
     {
+        var phrases = Phrases(headerLines);
+        var groups = phrases.Where(p => IsGroup(phrases.Where(c => c.Line > p.Line && c.Left < p.Right && c.Right > p.Left).ToList())).ToList();
+        return new HeaderCells(Merge(phrases.Except(groups)), groups, headerLines);
+    }
+
+    /// <summary>Each line's words taken in phrases: words that overlap or nearly touch (a word space apart) are one.</summary>
+    private static List<Phrase> Phrases(IReadOnlyList<List<PageWord>> headerLines)
+    {
         var phrases = new List<Phrase>();
         for (var l = 0; l < headerLines.Count; l++)
         {
@@ -233,8 +241,8 @@ public static class WordColumns
                 var gap = word.Height * 0.6;
                 if (phrases.Count > start && word.Left <= phrases[^1].Right + gap)
                 {
-                    var last = phrases[^1];
-                    phrases[^1] = last with { Right = Math.Max(last.Right, word.Right), Words = [.. last.Words, word] };
+                    phrases[^1].Words.Add(word);
+                    phrases[^1] = phrases[^1] with { Right = Math.Max(phrases[^1].Right, word.Right) };
                 }
                 else
                 {
@@ -243,16 +251,14 @@ public static class WordColumns
             }
         }
 
-        var groups = phrases.Where(p => IsGroup(p, phrases.Where(c => c.Line > p.Line && c.Left < p.Right && c.Right > p.Left).ToList())).ToList();
-        var spans = Merge(phrases.Except(groups));
-        return new HeaderCells(spans, groups, headerLines);
+        return phrases;
     }
 
     /// <summary>
-    /// Whether a phrase heads the cells under it: two or more of them that do not overlap, each in header words
-    /// ("Bắt đầu", "Hoàn thành"), not a row's words caught under the header ("Ngày 16", "-").
+    /// Whether a phrase heads the phrases of the lines below it that it overlaps: two or more cells of them that do not
+    /// overlap, each in header words ("Bắt đầu", "Hoàn thành"), not a row's words caught under the header ("Ngày 16", "-").
     /// </summary>
-    private static bool IsGroup(Phrase phrase, List<Phrase> under) =>
+    private static bool IsGroup(List<Phrase> under) =>
         Merge(under).Count >= 2 && under.All(c => ColumnHeaders.IsHeaderLine(string.Join(" ", c.Words.Select(w => w.Text))));
 
     /// <summary>The extents of phrases, those that overlap taken as one.</summary>
