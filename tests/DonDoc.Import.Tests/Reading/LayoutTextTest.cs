@@ -1,5 +1,6 @@
 using System.Text;
 using DonDoc.Core.Deadlines;
+using DonDoc.Core.Plans;
 using DonDoc.Import.Importing;
 using DonDoc.Import.Reading;
 
@@ -26,6 +27,10 @@ public sealed class LayoutTextTest
         "\f 3     Đánh giá chỉ số cải cách        Sở Nội vụ              Quý IV/2027",
         "       hành chính các sở, ngành",
         "");
+
+    /// <summary>The tasks the importer reads from a laid-out text file.</summary>
+    private static IReadOnlyList<PlanTask> TasksOf(string fileName, string text) =>
+        new PlanImporter(new DeadlineParser()).Import(fileName, Encoding.UTF8.GetBytes(text)).Extraction!.Plan.Tasks;
 
     [Fact]
     public void A_laid_out_table_gives_one_task_per_numbered_row_with_its_wrapped_lines()
@@ -95,9 +100,8 @@ public sealed class LayoutTextTest
     [Fact]
     public void Lines_above_a_centred_number_belong_to_its_row()
     {
-        var result = new PlanImporter(new DeadlineParser()).Import("ke-hoach_layout.txt", Encoding.UTF8.GetBytes(CentredPlan));
+        var tasks = TasksOf("ke-hoach_layout.txt", CentredPlan);
 
-        var tasks = result.Extraction!.Plan.Tasks;
         Assert.Equal(["1", "2", "3"], tasks.Select(t => t.Number));
         Assert.Equal("Xây dựng kế hoạch chuyển đổi số của tỉnh năm 2027 và triển khai thực hiện", tasks[0].Content);
         Assert.Equal("Tổ chức đánh giá mức độ chuyển đổi số các cơ quan nhà nước trên địa bàn", tasks[1].Content);
@@ -130,7 +134,7 @@ public sealed class LayoutTextTest
             "");
 
         var document = new TextFileReader().Parse("chuong-trinh_layout.txt", plan);
-        var tasks = new PlanImporter(new DeadlineParser()).Import("chuong-trinh_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+        var tasks = TasksOf("chuong-trinh_layout.txt", plan);
 
         Assert.Equal(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Hình thức văn bản", "Cấp trình", "Thời hạn trình"], document.Lines.First(l => l.IsTableRow).Cells!);
         Assert.Equal(["Rà soát quy chế làm việc của các sở, ngành", "Sửa đổi quy định phân cấp quản lý tài sản công", "Tổng kết thực hiện đề án"], tasks.Select(t => t.Content));
@@ -157,7 +161,7 @@ public sealed class LayoutTextTest
             "  của các sở, ngành                        tỉnh",
             "");
 
-        var tasks = new PlanImporter(new DeadlineParser()).Import("cai-cach_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+        var tasks = TasksOf("cai-cach_layout.txt", plan);
 
         Assert.Equal(["1", "2", "3"], tasks.Select(t => t.Number));
         Assert.Equal(
@@ -185,7 +189,7 @@ public sealed class LayoutTextTest
             "");
 
         var document = new TextFileReader().Parse("cai-cach_layout.txt", plan);
-        var tasks = new PlanImporter(new DeadlineParser()).Import("cai-cach_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+        var tasks = TasksOf("cai-cach_layout.txt", plan);
 
         var header = document.Lines.Where(l => l.IsTableRow).Take(2).ToList();
         Assert.Equal(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian", "Thời gian"], header[0].Cells!);
@@ -213,7 +217,7 @@ public sealed class LayoutTextTest
             "");
 
         var document = new TextFileReader().Parse("giam-sat_layout.txt", plan);
-        var tasks = new PlanImporter(new DeadlineParser()).Import("giam-sat_layout.txt", Encoding.UTF8.GetBytes(plan)).Extraction!.Plan.Tasks;
+        var tasks = TasksOf("giam-sat_layout.txt", plan);
 
         var header = document.Lines.First(l => l.IsTableRow);
         Assert.Equal(["Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"], header.Cells!);
